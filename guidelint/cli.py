@@ -1,0 +1,150 @@
+"""The command line: parses options, calls the engine, prints, picks the exit code.
+
+No linting logic lives here. Every error a user can cause ends as one line
+on stderr and exit code 2; so does any unexpected internal error.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from guidelint import __version__, engine, registry
+from guidelint.errors import GuidelintError
+from guidelint.findings import Severity
+from guidelint.reporters import REPORTERS
+from guidelint.reporters.base import Report
+from guidelint.rule import OPTIONAL_SECTIONS, REQUIRED_SECTIONS, Rule
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
+    """`--select FM,NAV001 --select LNK` -> ('FM', 'NAV001', 'LNK')."""
+    return tuple(part.strip().upper() for value in values for part in value.split(",") if part.strip())
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="guidelint")
+def cli() -> None:
+    """Lint documentation guides kept as Jekyll sources."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False),
+              help="Config file (default: .guidelint.yaml found upward from the site root).")
+@click.option("--select", multiple=True, help="Only these rule codes or prefixes (FM, LNK0, NAV001).")
+@click.option("--ignore", multiple=True, help="Skip these rule codes or prefixes.")
+@click.option("--format", "fmt", type=click.Choice(sorted(REPORTERS)), default="text",
+              show_default=True, help="Output format.")
+@click.option("--output", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write the report to this file instead of standard output.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="error",
+              show_default=True, help="Lowest severity that makes the exit code 1.")
+@click.option("--jobs", type=click.IntRange(min=0), default=0,
+              help="Worker processes (default: one per core).")
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing; only the exit code tells.")
+@click.option("--statistics", is_flag=True, help="Count findings by rule after the list.")
+def check(
+    paths: tuple[Path, ...],
+    config_file: Path | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    fmt: str,
+    output: Path | None,
+    fail_on: str,
+    jobs: int,
+    quiet: bool,
+    statistics: bool,
+) -> None:
+    """Lint the site around PATHS (default: the current folder).
+
+    The whole site is loaded; PATHS narrow what is reported.
+    """
+    if config_file is not None and not config_file.is_file():
+        raise GuidelintError(f"{config_file}: config file not found")
+    options = engine.Options(
+        paths=paths,
+        config_file=config_file,
+        select=_codes(select),
+        ignore=_codes(ignore),
+        jobs=jobs,
+        precommit=os.environ.get("PRE_COMMIT") == "1",
+    )
+    result = engine.run(options)
+    to_terminal = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    report = Report(result.findings, result.files_read, color=to_terminal, statistics=statistics)
+    text = REPORTERS[fmt](report)
+    if output is not None:
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise GuidelintError(f"{output}: cannot write: {exc.strerror}") from None
+    elif not quiet:
+        click.echo(text, nl=False)
+    sys.exit(engine.exit_code(result.findings, Severity.parse(fail_on)))
+
+
+@cli.command(name="rules")
+def list_rules() -> None:
+    """List every rule: code, name, default severity and summary."""
+    for rule in registry.RULES:
+        fix = " (fixable)" if rule.fixable else ""
+        click.echo(f"{rule.code}  {rule.name:<22} {rule.severity!s:<8} {rule.summary}{fix}")
+
+
+@cli.command(name="rule")
+@click.argument("code")
+def explain_rule(code: str) -> None:
+    """Explain one rule (by code or name): what, why, example, fix, config."""
+    rule = registry.lookup(code)
+    if rule is None:
+        raise GuidelintError(f"no rule '{code}'; `guidelint rules` lists them")
+    click.echo(render_rule_docs(rule))
+
+
+def render_rule_docs(rule: Rule) -> str:
+    """A rule's page, from its metadata and module docstring only."""
+    sections = rule.sections
+    lines = [
+        f"{rule.code} ({rule.name})",
+        "",
+        rule.summary + ".",
+        "",
+        f"Default severity: {rule.severity}. Fixable: {'yes' if rule.fixable else 'no'}.",
+    ]
+    for title in (*REQUIRED_SECTIONS, *OPTIONAL_SECTIONS):
+        if title in sections:
+            lines += ["", title, "-" * len(title), sections[title]]
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    """Entry point: run the CLI and turn every failure into one line and exit 2."""
+    try:
+        cli.main(standalone_mode=False, prog_name="guidelint")
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(2)
+    except click.exceptions.Abort:
+        click.echo("guidelint: aborted", err=True)
+        sys.exit(2)
+    except GuidelintError as exc:
+        click.echo(f"guidelint: error: {exc}", err=True)
+        sys.exit(2)
+    except BrokenPipeError:
+        sys.exit(1)
+    except RecursionError:
+        click.echo("guidelint: internal error: input nested too deeply", err=True)
+        sys.exit(2)
+    except Exception as exc:  # never a traceback for any input
+        click.echo(f"guidelint: internal error: {type(exc).__name__}: {exc}", err=True)
+        sys.exit(2)

@@ -1,0 +1,65 @@
+"""What page checks may consult besides the page: the site and the config.
+
+Built once per run in the parent process and inherited by worker
+processes; nothing here reads page files.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+from guidelint import resources
+from guidelint.config import Config
+from guidelint.errors import GuidelintError
+from guidelint.globs import glob_match
+from guidelint.model import Page
+from guidelint.site import SiteConfig
+
+DEFAULT_SCHEMA = "default-page.json"
+
+
+@dataclass
+class Context:
+    site: SiteConfig
+    config: Config
+    layouts: frozenset[str]
+    _validators: dict[Path, Any] = field(default_factory=dict)
+
+    def schema_for(self, page: Page) -> tuple[Path, Any]:
+        """The schema file and compiled validator that apply to `page`."""
+        layout = page.data.get("layout")
+        for choice in self.config.schemas:
+            if choice.layout is not None and choice.layout != layout:
+                continue
+            if choice.path is not None and not glob_match(choice.path, page.path):
+                continue
+            if choice.collection is not None and choice.collection != page.collection:
+                continue
+            return choice.schema, self.validator(choice.schema)
+        default = resources.schema_path(DEFAULT_SCHEMA)
+        return default, self.validator(default)
+
+    def validator(self, path: Path) -> Any:
+        """A compiled validator per schema file, built once per run."""
+        cached = self._validators.get(path)
+        if cached is None:
+            cached = self._validators[path] = _compile(path)
+        return cached
+
+
+def _compile(path: Path) -> Any:
+    try:
+        schema = json.loads(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise GuidelintError(f"{path}: cannot read schema: {exc}") from None
+    try:
+        cls = jsonschema.validators.validator_for(schema, default=jsonschema.Draft202012Validator)
+        cls.check_schema(schema)
+    except jsonschema.SchemaError as exc:
+        raise GuidelintError(f"{path}: not a valid JSON Schema: {exc.message}") from None
+    return cls(schema, format_checker=cls.FORMAT_CHECKER)

@@ -1,0 +1,57 @@
+"""Findings and severities: the one result type every rule produces."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+
+class Severity(enum.IntEnum):
+    """Ordered so that `--fail-on` is a comparison."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, text: str) -> Severity:
+        try:
+            return cls[text.strip().upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {text!r} (use error, warning or info)") from None
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """One problem at one place.
+
+    Field order is the sort order of SPEC section 5: path, line, column, rule.
+    `path` is relative to the site root with `/` separators; `line` and
+    `column` are 1-based. `source` is the offending line's text, for the
+    text reporter's caret display.
+    """
+
+    path: str
+    line: int
+    column: int
+    rule: str
+    message: str
+    severity: Severity = Severity.ERROR
+    name: str = ""
+    fixable: bool = False
+    source: str = ""
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "rule": self.rule,
+            "name": self.name,
+            "severity": str(self.severity),
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "message": self.message,
+            "fixable": self.fixable,
+        }

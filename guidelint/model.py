@@ -1,0 +1,110 @@
+"""The page model: what every rule reads. Built once per file by `parse.py`.
+
+Values here are plain and picklable, so pages can be built in worker
+processes and, later, cached by content hash.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any
+
+from guidelint.frontmatter import Split
+from guidelint.markdown import BodyStructure, line_of, parse_body
+from guidelint.textfile import EncodingIssue
+from guidelint.yamlload import Path, Position, YamlProblem
+
+
+class Kind(enum.Enum):
+    """What Jekyll makes of a source file."""
+
+    PAGE = "page"  # rendered and published at `url`
+    DOCUMENT = "document"  # a collection item (published only if the collection outputs)
+    RAW_MARKDOWN = "raw-markdown"  # Markdown in a page location without front matter
+    LAYOUT = "layout"
+    INCLUDE = "include"
+
+
+@dataclass(frozen=True)
+class SiteFile:
+    """A file found by walking the site, before it is read."""
+
+    path: str  # relative to the site root, `/` separators
+    kind: Kind
+    collection: str | None = None
+
+
+class Body:
+    """The page body (after the front matter), with its structure on demand.
+
+    Markdown structure costs ten times the YAML, so it is built only when a
+    rule asks, and only once.
+    """
+
+    __slots__ = ("_structure", "first_line", "markdown", "text")
+
+    def __init__(self, text: str, first_line: int, markdown: bool) -> None:
+        self.text = text
+        self.first_line = first_line
+        self.markdown = markdown
+        self._structure: BodyStructure | None = None
+
+    @property
+    def structure(self) -> BodyStructure:
+        if self._structure is None:
+            self._structure = parse_body(self.text, self.first_line, self.markdown)
+        return self._structure
+
+    def __getstate__(self) -> tuple[str, int, bool]:
+        return (self.text, self.first_line, self.markdown)
+
+    def __setstate__(self, state: tuple[str, int, bool]) -> None:
+        self.text, self.first_line, self.markdown = state
+        self._structure = None
+
+
+@dataclass(frozen=True)
+class Page:
+    """One parsed source file.
+
+    `front_matter` is the page's own YAML mapping (None without front matter
+    or when it could not be loaded); `data` is that merged over the site's
+    `defaults`, as Jekyll and its templates see it. `keys`/`values` give the
+    file position of each front-matter key and value by path.
+    """
+
+    path: str
+    kind: Kind
+    collection: str | None
+    text: str
+    encoding_issues: tuple[EncodingIssue, ...]
+    split: Split
+    front_matter: dict[str, Any] | None
+    data: dict[str, Any]
+    keys: dict[Path, Position]
+    values: dict[Path, Position]
+    yaml_problems: tuple[YamlProblem, ...]
+    body: Body
+    url: str | None = None
+    output_path: str | None = None
+    binary: bool = False
+    from_defaults: frozenset[str] = field(default_factory=frozenset)
+
+    def line_text(self, line: int) -> str:
+        """The text of 1-based `line`, without its newline ('' past the end)."""
+        return line_of(self.text, line)
+
+    def key_position(self, path: Path) -> Position:
+        """Where a front-matter key stands, or the nearest enclosing key.
+
+        A key absent from the page (missing, or set by `defaults`) points at
+        the front matter's first line.
+        """
+        probe = path
+        while probe:
+            found = self.keys.get(probe)
+            if found is not None:
+                return found
+            probe = probe[:-1]
+        return Position(1, 1)

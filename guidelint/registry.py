@@ -1,0 +1,64 @@
+"""The one explicit registry of rules, and rule selection.
+
+Adding a rule is one import and one line in `RULES`; `guidelint rules`,
+`guidelint rule CODE` and the docs all read from here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from guidelint.checks import (
+    encoding,
+    frontmatter_missing,
+    frontmatter_schema,
+    frontmatter_syntax,
+    layout_unknown,
+)
+from guidelint.rule import Rule
+
+RULES: tuple[Rule, ...] = (
+    frontmatter_missing.RULE,
+    frontmatter_syntax.RULE,
+    frontmatter_schema.RULE,
+    layout_unknown.RULE,
+    encoding.RULE,
+)
+
+# Families of SPEC section 4; a selector may name a rule that lands later.
+_SELECTOR = re.compile(r"^(FM|NAV|LNK|INC|LIQ|MRK|STL|TXT)\d{0,3}$")
+
+
+def by_code() -> dict[str, Rule]:
+    return {rule.code: rule for rule in RULES}
+
+
+def lookup(code_or_name: str) -> Rule | None:
+    """A rule by code (`FM003`, any case) or name (`frontmatter-schema`)."""
+    wanted = code_or_name.strip()
+    for rule in RULES:
+        if rule.code == wanted.upper() or rule.name == wanted.lower():
+            return rule
+    return None
+
+
+def matches(code: str, selectors: Iterable[str]) -> bool:
+    """True when `code` is named by any selector (a code or a prefix: `NAV`, `LNK0`)."""
+    return any(code.startswith(s.strip().upper()) for s in selectors if s.strip())
+
+
+def unknown_selectors(selectors: Iterable[str]) -> list[str]:
+    """Selectors that cannot name any rule: a typo the user should hear about."""
+    return [s for s in selectors if not _SELECTOR.match(s.strip().upper())]
+
+
+def enabled(select: Iterable[str], ignore: Iterable[str]) -> Iterator[Rule]:
+    """Rules left after `select` (all when empty) and `ignore`."""
+    select = list(select)
+    ignore = list(ignore)
+    for rule in RULES:
+        if select and not matches(rule.code, select):
+            continue
+        if not matches(rule.code, ignore):
+            yield rule

@@ -1,0 +1,61 @@
+"""The rule record: metadata, documentation and check of one rule.
+
+A rule's documentation is the docstring of the module that defines it, in
+four required sections (What it checks / Why it matters / Example / How to
+fix; optionally How to configure), so `guidelint rule CODE` and the
+generated reference can never drift from the code.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from guidelint.findings import Finding, Severity
+
+if TYPE_CHECKING:
+    from guidelint.context import Context
+    from guidelint.model import Page
+
+REQUIRED_SECTIONS = ("What it checks", "Why it matters", "Example", "How to fix")
+OPTIONAL_SECTIONS = ("How to configure",)
+_SECTION = re.compile(r"^## (.+)$", re.M)
+
+PageCheck = Callable[["Page", "Context"], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    summary: str
+    severity: Severity
+    docs: str
+    check: PageCheck
+    fixable: bool = False
+
+    @property
+    def sections(self) -> dict[str, str]:
+        """The docstring's `## Title` sections, by title."""
+        parts = _SECTION.split(self.docs)
+        return {
+            title.strip(): body.strip() for title, body in zip(parts[1::2], parts[2::2], strict=True)
+        }
+
+    def finding(
+        self, page: Page, line: int, column: int, message: str, severity: Severity | None = None
+    ) -> Finding:
+        """A finding of this rule at a place in `page`."""
+        return Finding(
+            path=page.path,
+            line=line,
+            column=column,
+            rule=self.code,
+            message=message,
+            severity=severity or self.severity,
+            name=self.name,
+            fixable=self.fixable,
+            source=page.line_text(line),
+        )

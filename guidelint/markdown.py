@@ -204,15 +204,16 @@ def _inline_regions(text: str, blocked: list[tuple[int, int]]) -> list[Region]:
         if next_block is not None and start >= next_block[0]:
             pos = next_block[1]
             continue
+        limit = length if next_block is None else next_block[0]
         if m.group() == "<!--":
-            close = text.find("-->", m.end())
-            end = length if close < 0 else close + 3
+            close = text.find("-->", m.end(), limit)
+            end = limit if close < 0 else close + 3
             conditional = text.startswith("[if", m.end()) or text.startswith("<![endif]", start)
             regions.append(Region("conditional" if conditional else "comment", start, end))
             pos = end
             continue
         ticks = m.group()
-        end = _closing_ticks(text, m.end(), ticks)
+        end = _closing_ticks(text, m.end(), ticks, limit)
         if end is None:
             pos = m.end()  # an unmatched run of backticks is literal text
             continue
@@ -221,10 +222,11 @@ def _inline_regions(text: str, blocked: list[tuple[int, int]]) -> list[Region]:
     return regions
 
 
-def _closing_ticks(text: str, start: int, ticks: str) -> int | None:
+def _closing_ticks(text: str, start: int, ticks: str, limit: int) -> int | None:
     """End offset of the code span opened by `ticks`, within its paragraph."""
-    paragraph_end = _BLANK_LINE.search(text, start)
-    limit = paragraph_end.start() if paragraph_end else len(text)
+    paragraph_end = _BLANK_LINE.search(text, start, limit)
+    if paragraph_end:
+        limit = paragraph_end.start()
     pos = start
     width = len(ticks)
     while True:

@@ -447,3 +447,16 @@ def _post_template(
         categories = categories.split()
     values["categories"] = "/".join(urls.slugify(str(c)) for c in categories) if isinstance(categories, list) else ""
     return urls.POST_STYLES.get(config.permalink, config.permalink)
+
+
+def static_output(config: SiteConfig, rel: str) -> str | None:
+    """Where Jekyll copies a static file, or None when it is not published.
+
+    Site files keep their path; a collection's files go below the
+    collection's name, and only when the collection is output.
+    """
+    for label, collection in config.collections.items():
+        folder = config.collection_dir(label)
+        if rel.startswith(folder + "/"):
+            return f"{label}/{rel[len(folder) + 1 :]}" if collection.output else None
+    return rel

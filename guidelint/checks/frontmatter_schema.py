@@ -128,7 +128,7 @@ def _pattern_in(error: jsonschema.ValidationError) -> bool:
 
 
 def _pattern_hint(error: jsonschema.ValidationError) -> str:
-    schemas = [error.schema, *(sub.schema for sub in error.context or ())]
+    schemas = [*(sub.schema for sub in error.context or ()), error.schema]
     for schema in schemas:
         if isinstance(schema, dict) and schema.get("description"):
             return f" ({schema['description'].rstrip('.')})"

@@ -26,6 +26,7 @@ ratio guidelint/floor(full, 1 job) of the median wall times. Standard library on
 """
 
 import argparse
+import contextlib
 import datetime
 import json
 import os
@@ -33,6 +34,7 @@ import platform
 import re
 import shlex
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -40,6 +42,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 CACHE_DIR_NAME = ".guidelint-cache"
@@ -52,6 +55,15 @@ FLOOR_FULL_LABEL = "floor full (1 job)"
 
 class BenchError(Exception):
     """A failure that ends the benchmark with exit status 1."""
+
+
+class Terminated(BaseException):
+    """Raised by the SIGTERM handler so that clean-up runs as for Ctrl-C."""
+
+
+def on_sigterm(signum: int, frame: FrameType | None) -> None:
+    """Turn SIGTERM into an exception."""
+    raise Terminated
 
 
 @dataclass(frozen=True)
@@ -123,18 +135,39 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(
         description="Benchmark guidelint against floor.py on the shared bench corpus."
     )
-    ap.add_argument("--pages", type=parse_sizes, default=[1000, 10000], metavar="N[,N...]",
-                    help="corpus sizes in pages (default 1000,10000)")
+    ap.add_argument(
+        "--pages",
+        type=parse_sizes,
+        default=[1000, 10000],
+        metavar="N[,N...]",
+        help="corpus sizes in pages (default 1000,10000)",
+    )
     ap.add_argument("--runs", type=positive_int, default=3, help="runs per command (default 3)")
     ap.add_argument("--seed", default="1", help="corpus seed (default 1)")
-    ap.add_argument("--warm", action="store_true",
-                    help="do not evict the corpus from the page cache before each run")
-    ap.add_argument("--corpus-dir", type=Path, metavar="DIR",
-                    help="keep corpora in DIR/pages-N-seed-S and reuse them when complete")
-    ap.add_argument("--shared", type=Path, default=default_shared, metavar="DIR",
-                    help=f"shared folder holding bench/ (default {default_shared})")
-    ap.add_argument("--guidelint", default="guidelint", metavar="CMD",
-                    help="guidelint command line, split like a shell (default guidelint)")
+    ap.add_argument(
+        "--warm",
+        action="store_true",
+        help="do not evict the corpus from the page cache before each run",
+    )
+    ap.add_argument(
+        "--corpus-dir",
+        type=Path,
+        metavar="DIR",
+        help="keep corpora in DIR/pages-N-seed-S and reuse them when complete",
+    )
+    ap.add_argument(
+        "--shared",
+        type=Path,
+        default=default_shared,
+        metavar="DIR",
+        help=f"shared folder holding bench/ (default {default_shared})",
+    )
+    ap.add_argument(
+        "--guidelint",
+        default="guidelint",
+        metavar="CMD",
+        help="guidelint command line, split like a shell (default guidelint)",
+    )
     ap.add_argument("--json", type=Path, metavar="FILE", help="write the raw figures here")
     return ap.parse_args(argv)
 
@@ -147,8 +180,7 @@ def resolve_exe(name: str) -> str:
     if found is None:
         raise BenchError(f"{name}: not found on PATH")
     if f"{os.sep}shims{os.sep}" in found and shutil.which("pyenv"):
-        proc = subprocess.run(["pyenv", "which", name], capture_output=True, text=True,
-                              check=False)
+        proc = subprocess.run(["pyenv", "which", name], capture_output=True, text=True, check=False)
         real = proc.stdout.strip()
         if proc.returncode == 0 and real and os.access(real, os.X_OK):
             return real
@@ -175,14 +207,21 @@ def measure(cmd: Command) -> tuple[float, int]:
     with tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         try:
-            proc = subprocess.Popen(cmd.argv, stdin=subprocess.DEVNULL,
-                                    stdout=subprocess.DEVNULL, stderr=err)
+            proc = subprocess.Popen(
+                cmd.argv,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=err,
+                start_new_session=True,
+            )
         except OSError as exc:
             raise BenchError(f"cannot start {cmd.label}: {shlex.join(cmd.argv)}: {exc}") from exc
         try:
             _, status, usage = os.wait4(proc.pid, 0)
         except BaseException:
-            proc.kill()
+            # The child has its own process group: end it and any workers it started.
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
             raise
         wall = time.perf_counter() - start
@@ -201,8 +240,11 @@ def safe_name(seed: str) -> str:
 
 def is_complete(site: Path, pages: int) -> bool:
     """Whether SITE is a finished make_corpus.py site with PAGES guide pages."""
-    return ((site / "_config.yml").is_file() and (site / "expected.json").is_file()
-            and sum(1 for _ in site.glob("guide/*/*.md")) == pages)
+    return (
+        (site / "_config.yml").is_file()
+        and (site / "expected.json").is_file()
+        and sum(1 for _ in site.glob("guide/*/*.md")) == pages
+    )
 
 
 def ensure_corpus(python: str, make_corpus: Path, root: Path, pages: int, seed: str) -> Path:
@@ -217,8 +259,13 @@ def ensure_corpus(python: str, make_corpus: Path, root: Path, pages: int, seed: 
     shutil.rmtree(partial, ignore_errors=True)
     argv = [python, str(make_corpus), str(partial), "--pages", str(pages), "--seed", seed]
     print(f"generating {pages}-page corpus in {site}", file=sys.stderr)
-    proc = subprocess.run(argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                          stderr=subprocess.PIPE, check=False)
+    proc = subprocess.run(
+        argv,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        check=False,
+    )
     if proc.returncode != 0:
         shutil.rmtree(partial, ignore_errors=True)
         raise failure("make_corpus.py", argv, proc.returncode, stderr_tail(proc.stderr))
@@ -249,16 +296,20 @@ def commands(corpus: Path, guidelint: list[str], python: str, floor: Path) -> li
     """The four benchmarked command lines for one corpus."""
     floor_argv = [python, str(floor), str(corpus)]
     return [
-        Command(GUIDELINT_LABEL, [*guidelint, "check", str(corpus), "--format", "json"],
-                frozenset({0, 1})),
+        Command(
+            GUIDELINT_LABEL,
+            [*guidelint, "check", str(corpus), "--format", "json"],
+            frozenset({0, 1}),
+        ),
         Command(FLOOR_FULL_LABEL, [*floor_argv, "--stage", "full"]),
         Command("floor full (2 jobs)", [*floor_argv, "--stage", "full", "--jobs", "2"]),
         Command("floor yaml (1 job)", [*floor_argv, "--stage", "yaml"]),
     ]
 
 
-def bench_size(corpus: Path, pages: int, cmds: list[Command], runs: int,
-               evict: bool) -> list[Result]:
+def bench_size(
+    corpus: Path, pages: int, cmds: list[Command], runs: int, evict: bool
+) -> list[Result]:
     """Run every command RUNS times on CORPUS, one round at a time."""
     results = [Result(pages, cmd) for cmd in cmds]
     for run in range(1, runs + 1):
@@ -267,8 +318,11 @@ def bench_size(corpus: Path, pages: int, cmds: list[Command], runs: int,
             wall, rss_kb = measure(result.command)
             result.wall_s.append(wall)
             result.max_rss_kb.append(rss_kb)
-            print(f"  {pages} pages, run {run}/{runs}: {result.command.label:<30} "
-                  f"{wall:7.2f} s {rss_kb / 1024:7.1f} MiB", file=sys.stderr)
+            print(
+                f"  {pages} pages, run {run}/{runs}: {result.command.label:<30} "
+                f"{wall:7.2f} s {rss_kb / 1024:7.1f} MiB",
+                file=sys.stderr,
+            )
     return results
 
 
@@ -290,8 +344,10 @@ def print_table(results: list[Result]) -> None:
     print(f"{'pages':>6}  {'command':<30} {'median s':>9} {spread:>15} {'peak RSS MiB':>13}")
     for r in results:
         span = f"{min(r.wall_s):.2f}{EN_DASH}{max(r.wall_s):.2f}"
-        print(f"{r.pages:>6}  {r.command.label:<30} {r.median_wall():>9.2f} {span:>15} "
-              f"{r.median_rss_mib():>13.1f}")
+        print(
+            f"{r.pages:>6}  {r.command.label:<30} {r.median_wall():>9.2f} {span:>15} "
+            f"{r.median_rss_mib():>13.1f}"
+        )
     print()
     for pages, ratio in ratios(results).items():
         print(f"{pages:>6} pages: guidelint/floor(full, 1 job) = {ratio:.2f}")
@@ -305,7 +361,8 @@ def write_json(path: Path, settings: dict[str, Any], results: list[Result]) -> N
         "settings": settings,
         "results": [r.as_json() for r in results],
         "ratio_guidelint_over_floor_full_1job": {
-            str(pages): ratio for pages, ratio in ratios(results).items()},
+            str(pages): ratio for pages, ratio in ratios(results).items()
+        },
     }
     path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
 
@@ -329,9 +386,10 @@ def run(args: argparse.Namespace) -> None:
     print(f"guidelint: {shlex.join(guidelint)}\npython3: {python}", file=sys.stderr)
 
     results: list[Result] = []
-    with tempfile.TemporaryDirectory(prefix="guidelint-bench-") as tmp:
-        root = Path(tmp)
-        if args.corpus_dir is not None:
+    with contextlib.ExitStack() as stack:
+        if args.corpus_dir is None:
+            root = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="guidelint-bench-")))
+        else:
             root = args.corpus_dir
             root.mkdir(parents=True, exist_ok=True)
         for pages in args.pages:
@@ -341,14 +399,21 @@ def run(args: argparse.Namespace) -> None:
 
     print_table(results)
     if args.json is not None:
-        settings = {"pages": args.pages, "runs": args.runs, "seed": args.seed,
-                    "page_cache_evicted": evict, "guidelint": guidelint, "python3": python}
+        settings = {
+            "pages": args.pages,
+            "runs": args.runs,
+            "seed": args.seed,
+            "page_cache_evicted": evict,
+            "guidelint": guidelint,
+            "python3": python,
+        }
         write_json(args.json, settings, results)
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point: 0 on success, 1 on a failed command, 130 on Ctrl-C."""
+    """Entry point: 0 on success, 1 on a failed command, 130 on Ctrl-C, 143 on SIGTERM."""
     args = parse_args(argv)
+    signal.signal(signal.SIGTERM, on_sigterm)
     try:
         run(args)
     except BenchError as exc:
@@ -357,6 +422,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("\nbench: interrupted", file=sys.stderr)
         return 130
+    except Terminated:
+        print("\nbench: terminated", file=sys.stderr)
+        return 143
     return 0
 
 

@@ -26,7 +26,9 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
     """`--select FM,NAV001 --select LNK` -> ('FM', 'NAV001', 'LNK')."""
-    return tuple(part.strip().upper() for value in values for part in value.split(",") if part.strip())
+    return tuple(
+        part.strip().upper() for value in values for part in value.split(",") if part.strip()
+    )
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -37,18 +39,42 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False),
-              help="Config file (default: .guidelint.yaml found upward from the site root).")
-@click.option("--select", multiple=True, help="Only these rule codes or prefixes (FM, LNK0, NAV001).")
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Config file (default: .guidelint.yaml found upward from the site root).",
+)
+@click.option(
+    "--select", multiple=True, help="Only these rule codes or prefixes (FM, LNK0, NAV001)."
+)
 @click.option("--ignore", multiple=True, help="Skip these rule codes or prefixes.")
-@click.option("--format", "fmt", type=click.Choice(sorted(REPORTERS)), default="text",
-              show_default=True, help="Output format.")
-@click.option("--output", type=click.Path(path_type=Path, dir_okay=False),
-              help="Write the report to this file instead of standard output.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="error",
-              show_default=True, help="Lowest severity that makes the exit code 1.")
-@click.option("--jobs", type=click.IntRange(min=0), default=0,
-              help="Worker processes (default: one per core).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(REPORTERS)),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write the report to this file instead of standard output.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info"]),
+    default="error",
+    show_default=True,
+    help="Lowest severity that makes the exit code 1.",
+)
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Worker processes (default: one per core).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing; only the exit code tells.")
 @click.option("--statistics", is_flag=True, help="Count findings by rule after the list.")
 def check(

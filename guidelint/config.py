@@ -68,7 +68,7 @@ def find(site_root: Path) -> Path | None:
 def _validator() -> jsonschema.protocols.Validator:
     schema = json.loads(resources.schema_path(resources.CONFIG_SCHEMA).read_text("utf-8"))
     cls = jsonschema.validators.validator_for(schema)
-    return cls(schema)  # type: ignore[no-any-return]
+    return cls(schema)
 
 
 def load_config(path: Path | None) -> Config:
@@ -97,12 +97,14 @@ def load_config(path: Path | None) -> Config:
 def _config_message(error: jsonschema.ValidationError) -> str:
     location = ".".join(str(p) for p in error.absolute_path)
     if error.validator == "additionalProperties":
-        extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+        instance: Any = error.instance
+        schema: Any = error.schema
+        extra = sorted(set(instance) - set(schema.get("properties", {})))
         keys = ", ".join(repr(k) for k in extra)
         where = f" in '{location}'" if location else ""
         return f"unknown config key {keys}{where}"
     prefix = f"'{location}': " if location else ""
-    return prefix + error.message
+    return prefix + str(error.message)
 
 
 def _codes(values: Any) -> tuple[str, ...]:

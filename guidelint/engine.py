@@ -60,8 +60,12 @@ def site_root(paths: Sequence[Path]) -> Path:
     roots = {find_root(t) for t in targets}
     if len(roots) > 1:
         if None in roots:
-            raise GuidelintError("the paths given are inside and outside a Jekyll site; lint one site a run")
-        raise GuidelintError("the paths given belong to different Jekyll sites; lint one site a run")
+            raise GuidelintError(
+                "the paths given are inside and outside a Jekyll site; lint one site a run"
+            )
+        raise GuidelintError(
+            "the paths given belong to different Jekyll sites; lint one site a run"
+        )
     root = roots.pop()
     if root is not None:
         return root
@@ -87,7 +91,9 @@ def run(options: Options) -> Result:
     findings = _apply_per_file_ignores(findings, config.per_file_ignores)
     findings = _narrow(findings, root, options.paths)
     findings.sort()
-    return Result(root=root, findings=findings, pages=len(pages), rules=rules, files_read=len(pages))
+    return Result(
+        root=root, findings=findings, pages=len(pages), rules=rules, files_read=len(pages)
+    )
 
 
 def _apply_severities(
@@ -108,7 +114,7 @@ _WORKER: tuple[Context, tuple[Rule, ...]] | None = None
 
 
 def _init_worker(ctx: Context, rules: tuple[Rule, ...]) -> None:
-    global _WORKER
+    global _WORKER  # noqa: PLW0603 - per-process state set once by the pool
     _WORKER = (ctx, rules)
 
 
@@ -137,7 +143,11 @@ def _check_pages(
     ctx: Context, rules: tuple[Rule, ...], items: list[SiteFile], jobs: int
 ) -> tuple[list[Page], list[Finding]]:
     workers = jobs or os.cpu_count() or 1
-    if workers <= 1 or len(items) < PARALLEL_MIN_FILES or "fork" not in multiprocessing.get_all_start_methods():
+    if (
+        workers <= 1
+        or len(items) < PARALLEL_MIN_FILES
+        or "fork" not in multiprocessing.get_all_start_methods()
+    ):
         results = [_check_one(ctx, rules, item) for item in items]
     else:
         size = max(16, len(items) // (workers * 8))
@@ -161,7 +171,10 @@ def _apply_per_file_ignores(
     return [
         f
         for f in findings
-        if not any(glob_match(glob, f.path) and registry.matches(f.rule, codes) for glob, codes in per_file.items())
+        if not any(
+            glob_match(glob, f.path) and registry.matches(f.rule, codes)
+            for glob, codes in per_file.items()
+        )
     ]
 
 

@@ -81,7 +81,7 @@ class BodyStructure:
 # -- block structure -------------------------------------------------------------
 
 
-class _State(BlockState):  # type: ignore[misc]
+class _State(BlockState):
     """Block state that remembers which body line its source starts on."""
 
     line_base: int = 0
@@ -96,7 +96,8 @@ class _State(BlockState):  # type: ignore[misc]
         return self.line_base + bisect.bisect_left(self._newlines, offset)
 
     def child_state(self, src: str, lazy_line_starts: Any = None) -> _State:
-        child: _State = super().child_state(src, lazy_line_starts)
+        child = super().child_state(src, lazy_line_starts)
+        assert isinstance(child, _State)
         child.line_base = self.line_base + self._child_start(src)
         return child
 
@@ -143,7 +144,9 @@ def _blocks(text: str, first_line: int) -> list[Block]:
     return out
 
 
-def _collect(tokens: list[dict[str, Any]], first_line: int, last_line: int, out: list[Block]) -> None:
+def _collect(
+    tokens: list[dict[str, Any]], first_line: int, last_line: int, out: list[Block]
+) -> None:
     for index, token in enumerate(tokens):
         kind = token["type"]
         if kind == "blank_line":
@@ -170,11 +173,10 @@ def _collect(tokens: list[dict[str, Any]], first_line: int, last_line: int, out:
 
 
 def _next_start(tokens: list[dict[str, Any]], index: int, start: int) -> int:
+    """A block ends on the line before the next token (blank lines included)."""
     for later in tokens[index + 1 :]:
-        if "_line" in later and later["type"] != "blank_line":
-            return max(start, later["_line"] - 1)
-        if later["type"] == "blank_line" and "_line" in later:
-            return max(start, later["_line"] - 1)
+        if "_line" in later:
+            return max(start, int(later["_line"]) - 1)
     return start
 
 
@@ -212,13 +214,12 @@ def _inline_regions(text: str, blocked: list[tuple[int, int]]) -> list[Region]:
             regions.append(Region("conditional" if conditional else "comment", start, end))
             pos = end
             continue
-        ticks = m.group()
-        end = _closing_ticks(text, m.end(), ticks, limit)
-        if end is None:
+        span_end = _closing_ticks(text, m.end(), m.group(), limit)
+        if span_end is None:
             pos = m.end()  # an unmatched run of backticks is literal text
             continue
-        regions.append(Region("code-span", start, end))
-        pos = end
+        regions.append(Region("code-span", start, span_end))
+        pos = span_end
     return regions
 
 

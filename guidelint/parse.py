@@ -59,7 +59,8 @@ def parse_page(config: SiteConfig, item: SiteFile, raw: bytes) -> Page:
     if decoded.binary:
         return _empty(item, decoded.issues)
     text = decoded.text
-    bom = any(issue.kind == "bom" for issue in decoded.issues)
+    # A BOM (UTF-8 or UTF-16) hides the front matter from Jekyll: copied raw.
+    bom = any(issue.kind in ("bom", "utf16") for issue in decoded.issues)
     ext = posixpath.splitext(item.path)[1].lower()
     is_markdown = ext in config.markdown_exts
     parts = split(text)

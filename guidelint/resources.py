@@ -32,9 +32,7 @@ def schema_path(file_name: str) -> Path:
 
 def shipped_schema_names() -> list[str]:
     """Names of the shipped page schemas (the config schema is not one)."""
-    return sorted(
-        p.name for p in folder("schemas").glob("*.json") if p.name != CONFIG_SCHEMA
-    )
+    return sorted(p.name for p in folder("schemas").glob("*.json") if p.name != CONFIG_SCHEMA)
 
 
 CONFIG_SCHEMA = "guidelint-config.json"

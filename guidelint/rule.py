@@ -41,7 +41,8 @@ class Rule:
         """The docstring's `## Title` sections, by title."""
         parts = _SECTION.split(self.docs)
         return {
-            title.strip(): body.strip() for title, body in zip(parts[1::2], parts[2::2], strict=True)
+            title.strip(): body.strip()
+            for title, body in zip(parts[1::2], parts[2::2], strict=True)
         }
 
     def finding(

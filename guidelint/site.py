@@ -74,7 +74,11 @@ class SiteConfig:
     config_file: str | None = None
 
     def collection_dir(self, label: str) -> str:
-        return posixpath.join(self.collections_dir, "_" + label) if self.collections_dir else "_" + label
+        return (
+            posixpath.join(self.collections_dir, "_" + label)
+            if self.collections_dir
+            else "_" + label
+        )
 
 
 def find_root(start: Path) -> Path | None:
@@ -127,11 +131,13 @@ def _site_config(root: Path, data: dict[str, Any], name: str) -> SiteConfig:
     if isinstance(raw_collections, list):
         raw_collections = {str(label): {} for label in raw_collections}
     if isinstance(raw_collections, dict):
-        for label, meta in raw_collections.items():
-            meta = meta if isinstance(meta, dict) else {}
+        for label, raw_meta in raw_collections.items():
+            meta = raw_meta if isinstance(raw_meta, dict) else {}
             permalink = meta.get("permalink")
             collections[str(label)] = Collection(
-                str(label), meta.get("output") is True, permalink if isinstance(permalink, str) else None
+                str(label),
+                meta.get("output") is True,
+                permalink if isinstance(permalink, str) else None,
             )
     if "posts" not in collections:
         collections["posts"] = Collection("posts", True, None)
@@ -139,7 +145,8 @@ def _site_config(root: Path, data: dict[str, Any], name: str) -> SiteConfig:
     for entry in data.get("defaults") or []:
         if not isinstance(entry, dict) or not isinstance(entry.get("values"), dict):
             continue
-        scope = entry.get("scope") if isinstance(entry.get("scope"), dict) else {}
+        raw_scope = entry.get("scope")
+        scope: dict[str, Any] = raw_scope if isinstance(raw_scope, dict) else {}
         kind = scope.get("type")
         defaults.append(
             DefaultsRule(
@@ -234,7 +241,9 @@ def walk(config: SiteConfig) -> SiteFiles:
         while stack:
             current = stack.pop()
             try:
-                entries = sorted(os.scandir(root / current if current else root), key=lambda e: e.name)
+                entries = sorted(
+                    os.scandir(root / current if current else root), key=lambda e: e.name
+                )
             except OSError:
                 continue  # unreadable folder: nothing Jekyll could read either
             for entry in entries:
@@ -243,13 +252,14 @@ def walk(config: SiteConfig) -> SiteFiles:
                     is_dir = entry.is_dir(follow_symlinks=False)
                     if entry.is_symlink() and not _inside(root, entry.path):
                         continue  # never read outside the site
+                    is_file = not is_dir and entry.is_file()
                 except OSError:
-                    continue
+                    continue  # a symlink loop or a file gone while walking
                 if filtered and not entry_filter.keep(rel, is_dir):
                     continue
                 if is_dir:
                     stack.append(rel)
-                elif entry.is_file():
+                elif is_file:
                     out.append(rel)
         return sorted(out)
 
@@ -445,7 +455,9 @@ def _post_template(
     categories = data.get("categories") or data.get("category") or []
     if isinstance(categories, str):
         categories = categories.split()
-    values["categories"] = "/".join(urls.slugify(str(c)) for c in categories) if isinstance(categories, list) else ""
+    values["categories"] = (
+        "/".join(urls.slugify(str(c)) for c in categories) if isinstance(categories, list) else ""
+    )
     return urls.POST_STYLES.get(config.permalink, config.permalink)
 
 

@@ -8,8 +8,10 @@ U+FFFD and each problem is kept with its byte offset for TXT002.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
+_ESCAPED = re.compile("[\udc80-\udcff]+")
 _MAX_ISSUES = 50  # a mis-encoded file has a bad byte on every line; a few say enough
 
 
@@ -77,42 +79,36 @@ def decode(data: bytes) -> DecodedText:
 
 
 def _decode_invalid(data: bytes, bom_len: int, issues: list[EncodingIssue]) -> str:
-    """Decode with U+FFFD for bad bytes, noting the first bad byte of each line."""
-    parts: list[str] = []
-    pos = 0
-    seen_lines: set[int] = set()
-    line = 1
-    line_start_char = 0
-    chars = 0
-    while True:
-        try:
-            chunk = data[pos:].decode("utf-8")
-        except UnicodeDecodeError as exc:
-            good = data[pos : pos + exc.start].decode("utf-8")
-            parts.append(good)
-            line += good.count("\n")
-            if "\n" in good:
-                line_start_char = chars + good.rindex("\n") + 1
-            chars += len(good)
-            bad_at = pos + exc.start
-            if line not in seen_lines and len(issues) < _MAX_ISSUES:
-                seen_lines.add(line)
-                issues.append(
-                    EncodingIssue(
-                        "invalid-utf8",
-                        line,
-                        chars - line_start_char + 1,
-                        bad_at + bom_len,
-                        f"invalid UTF-8 byte 0x{data[bad_at]:02X} at byte offset "
-                        f"{bad_at + bom_len}",
-                    )
-                )
-            parts.append("\ufffd")
-            chars += 1
-            pos += exc.end
-        else:
-            parts.append(chunk)
-            return "".join(parts)
+    """Decode with U+FFFD for bad bytes, noting the first bad byte of each line.
+
+    One pass: `surrogateescape` turns each bad byte into a lone surrogate,
+    which is found, located and replaced afterwards.
+    """
+    text = data.decode("utf-8", errors="surrogateescape")
+    last_line = 0
+    line, scanned = 1, 0
+    for match in _ESCAPED.finditer(text):
+        if len(issues) >= _MAX_ISSUES:
+            break
+        index = match.start()
+        line += text.count("\n", scanned, index)
+        scanned = index
+        if line == last_line:
+            continue
+        last_line = line
+        offset = len(text[:index].encode("utf-8", errors="surrogateescape")) + bom_len
+        byte = ord(text[index]) - 0xDC00
+        column = index - (text.rfind("\n", 0, index) + 1) + 1
+        issues.append(
+            EncodingIssue(
+                "invalid-utf8",
+                line,
+                column,
+                offset,
+                f"invalid UTF-8 byte 0x{byte:02X} at byte offset {offset}",
+            )
+        )
+    return _ESCAPED.sub("\ufffd", text)
 
 
 def _note_replacement_chars(text: str, bom_len: int, issues: list[EncodingIssue]) -> None:
@@ -125,7 +121,6 @@ def _note_replacement_chars(text: str, bom_len: int, issues: list[EncodingIssue]
                     line_no,
                     col + 1,
                     None,
-                    "U+FFFD replacement character: text was lost in an earlier "
-                    "conversion",
+                    "U+FFFD replacement character: text was lost in an earlier conversion",
                 )
             )

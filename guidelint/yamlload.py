@@ -82,7 +82,7 @@ if _C_PARSER:
 
 else:  # pragma: no cover
 
-    class _Loader(_Reader, _Scanner, _PyParser, _Composer, BaseResolver):  # type: ignore[no-redef,misc]
+    class _Loader(_Reader, _Scanner, _PyParser, _Composer, BaseResolver):  # type: ignore[no-redef]
         def __init__(self, text: str) -> None:
             _Reader.__init__(self, text, loader=self)
             _Scanner.__init__(self, loader=self)
@@ -126,10 +126,11 @@ def load(text: str, first_line: int = 1) -> Loaded:
         node = loader.get_single_node()
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = first_line + (mark.line if mark is not None else 0)
-        column = (mark.column + 1) if mark is not None else 1
+        where = (
+            _Placer(text, first_line).place(mark) if mark is not None else Position(first_line, 1)
+        )
         problem = exc.problem or exc.context or "invalid YAML"
-        result.problems.append(YamlProblem(f"YAML error: {problem}", line, column))
+        result.problems.append(YamlProblem(f"YAML error: {problem}", where.line, where.column))
         return result
     except (YAMLError, RecursionError, ValueError) as exc:
         message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
@@ -137,7 +138,7 @@ def load(text: str, first_line: int = 1) -> Loaded:
         return result
     if node is None:
         return result
-    builder = _Builder(first_line, result)
+    builder = _Builder(_Placer(text, first_line), result)
     try:
         builder.count(node, 0)
     except _TooBig as exc:
@@ -149,6 +150,27 @@ def load(text: str, first_line: int = 1) -> Loaded:
 
 class _TooBig(Exception):
     pass
+
+
+class _Placer:
+    """File positions of YAML marks.
+
+    libyaml also breaks lines at NEL, U+2028 and U+2029 (YAML 1.1), but
+    every other line number guidelint reports counts `\n` only; for such
+    rare texts the position is recounted from the mark's character index.
+    """
+
+    def __init__(self, text: str, first_line: int) -> None:
+        self.text = text
+        self.first_line = first_line
+        self.exotic = any(ch in text for ch in "\x85\u2028\u2029")
+
+    def place(self, mark: Any) -> Position:
+        if not self.exotic:
+            return Position(self.first_line + mark.line, mark.column + 1)
+        index = min(mark.index, len(self.text))
+        line_start = self.text.rfind("\n", 0, index) + 1
+        return Position(self.first_line + self.text.count("\n", 0, index), index - line_start + 1)
 
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
@@ -255,14 +277,13 @@ _STANDARD_TAGS = {
 class _Builder:
     """Nodes to plain values, recording positions; never constructs a tag."""
 
-    def __init__(self, first_line: int, out: Loaded) -> None:
-        self.first_line = first_line
+    def __init__(self, placer: _Placer, out: Loaded) -> None:
+        self.placer = placer
         self.out = out
         self.sizes: dict[int, int] = {}
 
     def pos(self, node: Node) -> Position:
-        mark = node.start_mark
-        return Position(self.first_line + mark.line, mark.column + 1)
+        return self.placer.place(node.start_mark)
 
     def count(self, node: Node, depth: int) -> int:
         """Size of `node` after alias expansion; raises _TooBig past the limits."""
@@ -334,7 +355,9 @@ class _Builder:
         merged: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge" or (
-                isinstance(key_node, ScalarNode) and key_node.value == "<<" and key_node.tag == PLAIN
+                isinstance(key_node, ScalarNode)
+                and key_node.value == "<<"
+                and key_node.tag == PLAIN
             ):
                 for source in self.merge_sources(value_node, path):
                     for k, v in source.items():
@@ -343,8 +366,11 @@ class _Builder:
             if not isinstance(key_node, ScalarNode):
                 where = self.pos(key_node)
                 self.out.problems.append(
-                    YamlProblem("a key must be a plain value, not a list or mapping",
-                                where.line, where.column)
+                    YamlProblem(
+                        "a key must be a plain value, not a list or mapping",
+                        where.line,
+                        where.column,
+                    )
                 )
                 continue
             key = _key_text(key_node)
@@ -354,8 +380,11 @@ class _Builder:
                 first = self.out.keys.get(key_path)
                 earlier = f" (first on line {first.line})" if first else ""
                 self.out.problems.append(
-                    YamlProblem(f"duplicate key '{key}'{earlier}; the last one wins",
-                                where.line, where.column)
+                    YamlProblem(
+                        f"duplicate key '{key}'{earlier}; the last one wins",
+                        where.line,
+                        where.column,
+                    )
                 )
             else:
                 self.out.keys[key_path] = self.pos(key_node)
@@ -374,8 +403,11 @@ class _Builder:
             else:
                 where = self.pos(item)
                 self.out.problems.append(
-                    YamlProblem("a merge key (<<) needs a mapping or a list of mappings",
-                                where.line, where.column)
+                    YamlProblem(
+                        "a merge key (<<) needs a mapping or a list of mappings",
+                        where.line,
+                        where.column,
+                    )
                 )
         return sources
 

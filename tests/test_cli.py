@@ -83,7 +83,9 @@ def test_select_and_ignore_take_prefixes(capsys: pytest.CaptureFixture[str]) -> 
 
 
 def test_paths_narrow_what_is_reported(capsys: pytest.CaptureFixture[str]) -> None:
-    _, out, _ = run_cli(capsys, "check", str(EXAMPLE / "guide" / "05-training.md"), "--format", "json")
+    _, out, _ = run_cli(
+        capsys, "check", str(EXAMPLE / "guide" / "05-training.md"), "--format", "json"
+    )
     assert {f["path"] for f in json.loads(out)} == {"guide/05-training.md"}
 
 
@@ -98,7 +100,9 @@ def test_no_paths_lints_the_site_around_the_current_folder(
 
 def test_output_file_and_quiet(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "report.json"
-    code, out, _ = run_cli(capsys, "check", str(EXAMPLE), "--format", "json", "--output", str(target))
+    code, out, _ = run_cli(
+        capsys, "check", str(EXAMPLE), "--format", "json", "--output", str(target)
+    )
     assert code == 1 and out == ""
     assert json.loads(target.read_text("utf-8"))
     code, out, _ = run_cli(capsys, "check", str(EXAMPLE), "--quiet")
@@ -142,7 +146,9 @@ def test_config_severity_and_precommit_severity(
     assert code == 0 and json.loads(out)[0]["severity"] == "info"
 
 
-def test_per_file_ignores_and_config_ignore(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_per_file_ignores_and_config_ignore(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     pages = {"archive/old.md": "# raw\n", "notes.md": "# raw\n", "x.md": "---\n- a\n---\n"}
     config = "per_file_ignores:\n  'archive/**': [FM]\nignore: [FM002]\n"
     site = write_site(tmp_path, pages, config)
@@ -159,7 +165,9 @@ def test_explicit_config_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert code == 2 and "config file not found" in err
 
 
-def test_unknown_selector_and_missing_path_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_unknown_selector_and_missing_path_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, _, err = run_cli(capsys, "check", str(EXAMPLE), "--select", "NOPE")
     assert code == 2 and "NOPE" in err
     code, _, err = run_cli(capsys, "check", str(tmp_path / "absent"))
@@ -189,7 +197,12 @@ def test_every_rule_is_documented() -> None:
     for rule in registry.RULES:
         assert rule.code not in codes
         codes.add(rule.code)
-        assert set(rule.sections) >= {"What it checks", "Why it matters", "Example", "How to fix"}, rule.code
+        assert set(rule.sections) >= {
+            "What it checks",
+            "Why it matters",
+            "Example",
+            "How to fix",
+        }, rule.code
         assert all(body.strip() for body in rule.sections.values()), rule.code
         assert rule.name == rule.name.lower() and " " not in rule.name
         assert rule.summary and not rule.summary.endswith(".")
@@ -197,6 +210,9 @@ def test_every_rule_is_documented() -> None:
 
 def test_python_dash_m_and_version() -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "guidelint", "--version"], capture_output=True, text=True, check=False
+        [sys.executable, "-m", "guidelint", "--version"],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert done.returncode == 0 and done.stdout.startswith("guidelint, version ")

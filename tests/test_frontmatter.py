@@ -33,7 +33,12 @@ def test_empty_front_matter() -> None:
 
 def test_not_front_matter_as_jekyll_decides() -> None:
     # Each of these was copied raw by Jekyll 4.3 (tests/golden/jekyll/frontmatter-edge).
-    for text in ("--- # comment\ntitle: A\n---\n", "\n---\ntitle: A\n---\n", " ---\n---\n", "----\n---\n"):
+    for text in (
+        "--- # comment\ntitle: A\n---\n",
+        "\n---\ntitle: A\n---\n",
+        " ---\n---\n",
+        "----\n---\n",
+    ):
         assert not starts_with_front_matter(text)
         assert not split(text).has_front_matter
 

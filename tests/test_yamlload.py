@@ -145,7 +145,27 @@ def test_any_text_loads_without_raising(text: str) -> None:
 
 YAMLISH = st.lists(
     st.sampled_from(
-        ["a:", " b:", "- ", "[", "]", "{", "}", "&x ", "*x", "!!str ", "'", '"', "<<: ", "? ", "\n", " ", "x", "1", "#"]
+        [
+            "a:",
+            " b:",
+            "- ",
+            "[",
+            "]",
+            "{",
+            "}",
+            "&x ",
+            "*x",
+            "!!str ",
+            "'",
+            '"',
+            "<<: ",
+            "? ",
+            "\n",
+            " ",
+            "x",
+            "1",
+            "#",
+        ]
     ),
     max_size=60,
 ).map("".join)

@@ -98,18 +98,14 @@ def run_jekyll(site: Path, work: Path) -> tuple[dict[str, Any], dict[str, str]]:
         "--destination",
         str(dest),
     ]
-    proc = subprocess.run(
-        cmd, cwd=work, env=env, capture_output=True, text=True, check=False
-    )
+    proc = subprocess.run(cmd, cwd=work, env=env, capture_output=True, text=True, check=False)
     if proc.returncode != 0:
         sys.exit(f"jekyll failed for {site}:\n{proc.stdout}{proc.stderr}")
     dump_file = dest / DUMP_NAME
     dump: dict[str, Any] = json.loads(dump_file.read_text(encoding="utf-8"))
     bodies = site.parent.name in RECORD_BODIES
     written = {
-        p.relative_to(dest).as_posix(): (
-            read_exact(p) if bodies and p.suffix == ".html" else ""
-        )
+        p.relative_to(dest).as_posix(): (read_exact(p) if bodies and p.suffix == ".html" else "")
         for p in dest.rglob("*")
         if p.is_file() and p != dump_file
     }
@@ -124,9 +120,7 @@ def expected_for(site: Path) -> dict[str, Any]:
     result: dict[str, Any] = {
         "jekyll_version": dump["jekyll_version"],
         "pages": sorted(pages, key=lambda p: p["path"]),
-        "documents": sorted(
-            dump["documents"], key=lambda d: (d["collection"], d["path"])
-        ),
+        "documents": sorted(dump["documents"], key=lambda d: (d["collection"], d["path"])),
         "static_files": sorted(set(dump["static_files"])),
         "written": sorted(written),
     }

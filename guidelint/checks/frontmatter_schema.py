@@ -75,7 +75,9 @@ def _order(error: jsonschema.ValidationError) -> tuple[str, ...]:
     return tuple(str(p) for p in error.absolute_path)
 
 
-def _place(page: Page, error: jsonschema.ValidationError, path: tuple[Any, ...]) -> tuple[int, int, str]:
+def _place(
+    page: Page, error: jsonschema.ValidationError, path: tuple[Any, ...]
+) -> tuple[int, int, str]:
     if error.validator == "required":
         if path:
             position = page.key_position(path)
@@ -83,10 +85,7 @@ def _place(page: Page, error: jsonschema.ValidationError, path: tuple[Any, ...])
         return 1, 1, ""
     if path and path[0] in page.from_defaults:
         return 1, 1, " (the value comes from `defaults` in _config.yml)"
-    if path in page.keys:
-        position = page.keys[path]
-    else:
-        position = page.key_position(path)
+    position = page.key_position(path)
     return position.line, position.column, ""
 
 
@@ -102,20 +101,21 @@ def _describe(error: jsonschema.ValidationError, path: tuple[Any, ...]) -> str:
     name = field_name(path)
     value = _short(error.instance)
     kind = error.validator
+    expected: Any = error.validator_value
+    instance: Any = error.instance
     if kind == "required":
-        missing = [p for p in error.validator_value if p not in (error.instance or {})]
+        missing = [p for p in expected if p not in (instance or {})]
         where = f" in '{name}'" if name else ""
         return f"required field '{missing[0] if missing else '?'}' is missing{where}"
     if kind == "type":
-        expected = error.validator_value
-        expected = " or ".join(expected) if isinstance(expected, list) else expected
+        expected = " or ".join(expected) if isinstance(expected, list) else str(expected)
         return f"'{name}' must be {_article(expected)}, not {_type_of(error.instance)} {value}"
     if kind == "pattern" or (kind in ("anyOf", "oneOf") and _pattern_in(error)):
         return f"'{name}' has the wrong form: {value}{_pattern_hint(error)}"
     if kind == "format":
-        return f"'{name}' is not a valid {error.validator_value}: {value}"
+        return f"'{name}' is not a valid {expected}: {value}"
     if kind == "enum":
-        allowed = ", ".join(repr(v) for v in error.validator_value)
+        allowed = ", ".join(repr(v) for v in expected)
         return f"'{name}' must be one of {allowed}, not {value}"
     if kind == "additionalProperties":
         return f"'{name or 'front matter'}': {error.message}"

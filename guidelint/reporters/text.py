@@ -30,7 +30,12 @@ def render_one(finding: Finding, report: Report) -> str:
         source = source[:157] + "..."
     gutter = f"{finding.line:>5} | "
     caret_at = min(max(finding.column - 1, 0), len(source))
-    caret = " " * (len(gutter) - 2) + "| " + " " * caret_at + _style("^", report, fg=_COLOURS[finding.severity])
+    caret = (
+        " " * (len(gutter) - 2)
+        + "| "
+        + " " * caret_at
+        + _style("^", report, fg=_COLOURS[finding.severity])
+    )
     return f"{head}{gutter}{source}\n{caret}\n"
 
 

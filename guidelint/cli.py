@@ -14,12 +14,11 @@ from typing import Any, TypeVar
 
 import click
 
-from guidelint import __version__, engine, registry
+from guidelint import __version__, docs, engine, registry
 from guidelint.errors import GuidelintError
 from guidelint.findings import Severity
 from guidelint.reporters import REPORTERS
 from guidelint.reporters.base import Report
-from guidelint.rule import OPTIONAL_SECTIONS, REQUIRED_SECTIONS, Rule
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -132,23 +131,7 @@ def explain_rule(code: str) -> None:
     rule = registry.lookup(code)
     if rule is None:
         raise GuidelintError(f"no rule '{code}'; `guidelint rules` lists them")
-    click.echo(render_rule_docs(rule))
-
-
-def render_rule_docs(rule: Rule) -> str:
-    """A rule's page, from its metadata and module docstring only."""
-    sections = rule.sections
-    lines = [
-        f"{rule.code} ({rule.name})",
-        "",
-        rule.summary + ".",
-        "",
-        f"Default severity: {rule.severity}. Fixable: {'yes' if rule.fixable else 'no'}.",
-    ]
-    for title in (*REQUIRED_SECTIONS, *OPTIONAL_SECTIONS):
-        if title in sections:
-            lines += ["", title, "-" * len(title), sections[title]]
-    return "\n".join(lines) + "\n"
+    click.echo(docs.rule_page(rule), nl=False)
 
 
 def main() -> None:

@@ -216,3 +216,11 @@ def test_python_dash_m_and_version() -> None:
         check=False,
     )
     assert done.returncode == 0 and done.stdout.startswith("guidelint, version ")
+
+
+def test_rules_reference_is_generated_and_fresh() -> None:
+    """docs/rules.md comes from the rules' metadata; regenerate it when a rule changes."""
+    from guidelint.docs import reference
+
+    committed = (ROOT / "docs" / "rules.md").read_text("utf-8")
+    assert committed == reference(), "run: python -m guidelint.docs > docs/rules.md"

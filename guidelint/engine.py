@@ -10,7 +10,7 @@ import multiprocessing
 import os
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from guidelint import config as config_mod
@@ -41,10 +41,8 @@ class Options:
 class Result:
     root: Path
     findings: list[Finding]
-    pages: int
     rules: tuple[Rule, ...]
-    files_read: int = 0
-    notes: list[str] = field(default_factory=list)
+    files_read: int
 
 
 class InternalError(GuidelintError):
@@ -91,9 +89,7 @@ def run(options: Options) -> Result:
     findings = _apply_per_file_ignores(findings, config.per_file_ignores)
     findings = _narrow(findings, root, options.paths)
     findings.sort()
-    return Result(
-        root=root, findings=findings, pages=len(pages), rules=rules, files_read=len(pages)
-    )
+    return Result(root=root, findings=findings, rules=rules, files_read=len(pages))
 
 
 def _apply_severities(

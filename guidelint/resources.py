@@ -14,6 +14,7 @@ from typing import Literal
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
 Folder = Literal["schemas", "rules"]
+CONFIG_SCHEMA = "guidelint-config.json"  # validates .guidelint.yaml; not a page schema
 
 
 @cache
@@ -33,6 +34,3 @@ def schema_path(file_name: str) -> Path:
 def shipped_schema_names() -> list[str]:
     """Names of the shipped page schemas (the config schema is not one)."""
     return sorted(p.name for p in folder("schemas").glob("*.json") if p.name != CONFIG_SCHEMA)
-
-
-CONFIG_SCHEMA = "guidelint-config.json"

@@ -7,6 +7,7 @@ as recorded in tests/golden/jekyll.
 
 from __future__ import annotations
 
+import datetime
 import fnmatch
 import os
 import posixpath
@@ -446,8 +447,6 @@ def _post_template(
             title=urls.slugify(str(data.get("slug") or title)),
         )
         try:
-            import datetime
-
             stamp = datetime.date(int(year), int(month), int(day))
             values["y_day"] = f"{stamp.timetuple().tm_yday:03d}"
         except ValueError:

@@ -102,13 +102,16 @@ def nesting_estimate(text: str) -> int:
     The composer recurses once per level, so a hostile `[[[[...` must be
     refused before it reaches the parser.
     """
-    depth = best = 0
-    for ch in text:
-        if ch in "[{":
-            depth += 1
-            best = max(best, depth)
-        elif ch in "]}":
-            depth = max(0, depth - 1)
+    openers = text.count("[") + text.count("{")
+    best = 0
+    if openers > MAX_DEPTH:  # only then can flow nesting matter: scan it
+        depth = 0
+        for ch in text:
+            if ch in "[{":
+                depth += 1
+                best = max(best, depth)
+            elif ch in "]}":
+                depth = max(0, depth - 1)
     indent = max((len(line) - len(line.lstrip(" ")) for line in text.split("\n")), default=0)
     return best + indent // 2
 

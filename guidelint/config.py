@@ -18,6 +18,7 @@ import jsonschema
 from guidelint import resources
 from guidelint.errors import GuidelintError
 from guidelint.findings import Severity
+from guidelint.globs import glob_match
 from guidelint.textfile import decode
 from guidelint.yamlload import load
 
@@ -37,6 +38,18 @@ class SchemaChoice:
 
 
 @dataclass(frozen=True)
+class LinkPolicy:
+    """`links:`: the site's link conventions (None: the site has none) and ignored URLs."""
+
+    baseurl: str | None = None  # "liquid" or "literal"
+    trailing_slash: str | None = None  # "never" or "always"
+    ignore: tuple[str, ...] = ()
+
+    def ignored(self, site_path: str) -> bool:
+        return any(glob_match(glob.lstrip("/"), site_path.lstrip("/")) for glob in self.ignore)
+
+
+@dataclass(frozen=True)
 class Config:
     path: Path | None = None  # the file read, if any
     schemas: tuple[SchemaChoice, ...] = ()
@@ -45,6 +58,7 @@ class Config:
     markers: dict[str, Severity] = field(default_factory=lambda: dict(DEFAULT_MARKERS))
     rule_packs: tuple[str, ...] = ()
     includes: dict[str, dict[str, Any]] = field(default_factory=dict)
+    links: LinkPolicy = LinkPolicy()
     review: dict[str, Any] = field(default_factory=dict)
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
@@ -135,6 +149,11 @@ def _from_data(path: Path, data: dict[str, Any]) -> Config:
         markers=markers,
         rule_packs=tuple(data.get("rule_packs", ())),
         includes=data.get("includes", {}),
+        links=LinkPolicy(
+            baseurl=data.get("links", {}).get("baseurl"),
+            trailing_slash=data.get("links", {}).get("trailing_slash"),
+            ignore=tuple(data.get("links", {}).get("ignore", ())),
+        ),
         review=data.get("review", {}),
         select=_codes(data.get("select")),
         ignore=_codes(data.get("ignore")),

@@ -14,11 +14,14 @@ from typing import Any
 import jsonschema
 
 from guidelint import resources
+from guidelint.anchors import IdOptions
 from guidelint.config import Config
 from guidelint.errors import GuidelintError
 from guidelint.globs import glob_match
+from guidelint.locate import Locator
 from guidelint.model import Page
 from guidelint.site import SiteConfig
+from guidelint.templates import Templates
 
 DEFAULT_SCHEMA = "default-page.json"
 
@@ -28,7 +31,13 @@ class Context:
     site: SiteConfig
     config: Config
     layouts: frozenset[str]
+    templates: Templates = field(default_factory=Templates)
+    id_options: IdOptions = field(default_factory=IdOptions)
+    locator: Locator = field(init=False)
     _validators: dict[Path, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.locator = Locator(self.site)
 
     def schema_for(self, page: Page) -> tuple[Path, Any]:
         """The schema file and compiled validator that apply to `page`."""

@@ -14,15 +14,21 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from guidelint import config as config_mod
-from guidelint import registry
+from guidelint import facts as facts_mod
+from guidelint import navdata, registry
+from guidelint.anchors import IdOptions
 from guidelint.context import Context
 from guidelint.errors import GuidelintError
+from guidelint.facts import PageFacts
 from guidelint.findings import Finding, Severity
 from guidelint.globs import glob_match
-from guidelint.model import Page, SiteFile
+from guidelint.history import previous_urls
+from guidelint.model import Kind, Page, SiteFile
 from guidelint.parse import read_page
 from guidelint.rule import Rule
-from guidelint.site import find_root, load_config, walk
+from guidelint.site import SiteConfig, SiteFiles, find_root, load_config, walk
+from guidelint.siteindex import SiteIndex
+from guidelint.templates import Templates
 
 PARALLEL_MIN_FILES = 300  # below this, starting workers costs more than it saves
 
@@ -83,13 +89,51 @@ def run(options: Options) -> Result:
         raise GuidelintError(f"unknown rule code or prefix: {', '.join(unknown)}")
     rules = tuple(registry.enabled(select, ignore))
     files = walk(site)
-    ctx = Context(site=site, config=config, layouts=frozenset(files.layouts))
-    pages, findings = _check_pages(ctx, rules, files.sources, options.jobs)
+    ctx = Context(
+        site=site,
+        config=config,
+        layouts=frozenset(files.layouts),
+        id_options=IdOptions.from_config(site.kramdown),
+    )
+    page_rules = tuple(rule for rule in rules if rule.check is not None)
+    site_rules = tuple(rule for rule in rules if rule.site_check is not None)
+    # Templates first: pages' include links and anchors depend on them.
+    templates = [f for f in files.sources if f.kind in (Kind.LAYOUT, Kind.INCLUDE)]
+    template_pages = [read_page(site, item) for item in templates]
+    ctx.templates = Templates.from_pages(template_pages, site.includes_dir, site.layouts_dir)
+    findings = [f for page in template_pages for f in _page_findings(ctx, page_rules, page)]
+    rest = [f for f in files.sources if f.kind not in (Kind.LAYOUT, Kind.INCLUDE)]
+    facts, found = _check_pages(ctx, page_rules, rest, options.jobs, bool(site_rules))
+    findings.extend(found)
+    if site_rules:
+        facts.extend(facts_mod.build(page, ctx) for page in template_pages)
+    if site_rules:
+        findings.extend(_site_findings(ctx, site_rules, files, facts))
     findings = _apply_severities(findings, config, options.precommit)
     findings = _apply_per_file_ignores(findings, config.per_file_ignores)
-    findings = _narrow(findings, root, options.paths)
+    findings = _narrow(findings, site, options.paths, files)
     findings.sort()
-    return Result(root=root, findings=findings, rules=rules, files_read=len(pages))
+    return Result(root=root, findings=findings, rules=rules, files_read=len(files.sources))
+
+
+def _site_findings(
+    ctx: Context, rules: tuple[Rule, ...], files: SiteFiles, facts: list[PageFacts]
+) -> list[Finding]:
+    """Cross-page rules, once, on the index of the whole site."""
+    nav = navdata.entries(ctx.site, files.data_files)
+    index = SiteIndex(ctx.site, facts, files.static, files.others, nav)
+    found: list[Finding] = []
+    for rule in rules:
+        assert rule.site_check is not None
+        try:
+            found.extend(rule.site_check(index, ctx))
+        except GuidelintError:
+            raise
+        except Exception as exc:  # a bug must name the rule, never dump a traceback
+            raise InternalError(
+                f"internal error in rule {rule.code}: {type(exc).__name__}: {exc}"
+            ) from exc
+    return found
 
 
 def _apply_severities(
@@ -106,27 +150,38 @@ def _apply_severities(
 
 # -- page checks, in parallel --------------------------------------------------
 
-_WORKER: tuple[Context, tuple[Rule, ...]] | None = None
+_WORKER: tuple[Context, tuple[Rule, ...], bool] | None = None
+Checked = tuple[PageFacts | None, list[Finding]]
 
 
-def _init_worker(ctx: Context, rules: tuple[Rule, ...]) -> None:
+def _init_worker(ctx: Context, rules: tuple[Rule, ...], want_facts: bool) -> None:
     global _WORKER  # noqa: PLW0603 - per-process state set once by the pool
-    _WORKER = (ctx, rules)
+    _WORKER = (ctx, rules, want_facts)
 
 
-def _check_chunk(items: list[SiteFile]) -> list[tuple[Page, list[Finding]]]:
+def _check_chunk(items: list[SiteFile]) -> list[Checked]:
     assert _WORKER is not None
-    ctx, rules = _WORKER
-    return [_check_one(ctx, rules, item) for item in items]
+    ctx, rules, want_facts = _WORKER
+    return [_check_one(ctx, rules, item, want_facts) for item in items]
 
 
-def _check_one(ctx: Context, rules: tuple[Rule, ...], item: SiteFile) -> tuple[Page, list[Finding]]:
+def _page_findings(ctx: Context, rules: tuple[Rule, ...], page: Page) -> list[Finding]:
+    found: list[Finding] = []
+    for rule in rules:
+        assert rule.check is not None
+        found.extend(rule.check(page, ctx))
+    return found
+
+
+def _check_one(ctx: Context, rules: tuple[Rule, ...], item: SiteFile, want_facts: bool) -> Checked:
+    """Parse one file, run the page rules, and sum it up for the site index.
+
+    Only the compact facts travel back from a worker, never the page text.
+    """
     try:
         page = read_page(ctx.site, item)
-        found: list[Finding] = []
-        for rule in rules:
-            found.extend(rule.check(page, ctx))
-        return page, found
+        found = _page_findings(ctx, rules, page)
+        return (facts_mod.build(page, ctx) if want_facts else None), found
     except GuidelintError:
         raise
     except Exception as exc:  # a bug must name the file, never dump a traceback
@@ -136,24 +191,25 @@ def _check_one(ctx: Context, rules: tuple[Rule, ...], item: SiteFile) -> tuple[P
 
 
 def _check_pages(
-    ctx: Context, rules: tuple[Rule, ...], items: list[SiteFile], jobs: int
-) -> tuple[list[Page], list[Finding]]:
+    ctx: Context, rules: tuple[Rule, ...], items: list[SiteFile], jobs: int, want_facts: bool
+) -> tuple[list[PageFacts], list[Finding]]:
     workers = jobs or os.cpu_count() or 1
     if (
         workers <= 1
         or len(items) < PARALLEL_MIN_FILES
         or "fork" not in multiprocessing.get_all_start_methods()
     ):
-        results = [_check_one(ctx, rules, item) for item in items]
+        results = [_check_one(ctx, rules, item, want_facts) for item in items]
     else:
         size = max(16, len(items) // (workers * 8))
         chunks = [items[i : i + size] for i in range(0, len(items), size)]
         mp_context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(workers, mp_context, _init_worker, (ctx, rules)) as pool:
+        init = (ctx, rules, want_facts)
+        with ProcessPoolExecutor(workers, mp_context, _init_worker, init) as pool:
             results = [pair for chunk in pool.map(_check_chunk, chunks) for pair in chunk]
-    pages = [page for page, _ in results]
+    facts = [fact for fact, _ in results if fact is not None]
     findings = [finding for _, found in results for finding in found]
-    return pages, findings
+    return facts, findings
 
 
 # -- narrowing -----------------------------------------------------------------
@@ -174,8 +230,16 @@ def _apply_per_file_ignores(
     ]
 
 
-def _narrow(findings: list[Finding], root: Path, paths: Iterable[Path]) -> list[Finding]:
-    """Keep findings in the given paths (all when none, or the root itself, is given)."""
+def _narrow(
+    findings: list[Finding], site: SiteConfig, paths: Iterable[Path], files: SiteFiles
+) -> list[Finding]:
+    """Keep findings in the given paths (all when none, or the root itself, is given).
+
+    A cross-page finding elsewhere is kept too when a given file caused it:
+    it names a given file as involved, or its missing URL is one that a
+    given file published at git's HEAD (a renamed permalink).
+    """
+    root = site.root
     wanted: list[str] = []
     for path in paths:
         rel = path.resolve().relative_to(root).as_posix() if path.resolve() != root else ""
@@ -184,7 +248,27 @@ def _narrow(findings: list[Finding], root: Path, paths: Iterable[Path]) -> list[
         wanted.append(rel)
     if not wanted:
         return findings
-    return [f for f in findings if any(f.path == w or f.path.startswith(w + "/") for w in wanted)]
+
+    def given(path: str) -> bool:
+        return any(path == w or path.startswith(w + "/") for w in wanted)
+
+    old: set[str] | None = None
+    kept: list[Finding] = []
+    for finding in findings:
+        if given(finding.path) or any(given(p) for p in finding.related):
+            kept.append(finding)
+        elif finding.target:
+            if old is None:
+                items = [item for item in files.sources if given(item.path)]
+                old = {_url_key(url) for url in previous_urls(site, items)}
+            if _url_key(finding.target) in old:
+                kept.append(finding)
+    return kept
+
+
+def _url_key(url: str) -> str:
+    """A URL compared loosely: `/a`, `/a/` and `/a.html` are one page that moved."""
+    return url.split("#", 1)[0].removesuffix(".html").rstrip("/")
 
 
 def exit_code(findings: Iterable[Finding], fail_on: Severity) -> int:

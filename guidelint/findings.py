@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 class Severity(enum.IntEnum):
@@ -43,6 +43,8 @@ class Finding:
     name: str = ""
     fixable: bool = False
     source: str = ""
+    related: tuple[str, ...] = field(default=(), compare=False)  # other files involved
+    target: str = field(default="", compare=False)  # the missing URL, for cross-page findings
 
     def to_json(self) -> dict[str, object]:
         return {

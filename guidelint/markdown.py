@@ -1,24 +1,27 @@
-"""Markdown body structure: blocks with lines, and where code and comments are.
+"""Markdown body structure as kramdown (Jekyll's converter) sees it.
 
-mistune 3 gives the block structure but no positions, so the block state is
-hooked to stamp each token with the line it starts on (nested containers map
-their lines back to the page). Code spans and HTML comments are found by a
-small scanner over the text outside code blocks, since rules need exact
-offsets for them, which mistune's inline tokens do not carry.
+Jekyll publishes Markdown through kramdown with GFM input, and kramdown's
+block rules differ from CommonMark's in ways that decide what is code and
+what is a heading: a paragraph runs on until a blank line or a new block
+start, lines right after an indented code block join it lazily, a fence
+needs a closing fence and a one-word info string, a raw HTML block runs to
+its matching end tag. So this module scans blocks line by line with
+kramdown's own rules (checked against kramdown's parse tree in the tests)
+rather than a CommonMark parser; it also costs a tenth of one, which
+matters on every commit.
 
-Everything a rule needs to know "is this offset published prose?" is here.
+What rules need from it: where code blocks, code spans and comments are
+(never prose), where raw HTML blocks are (no Markdown inside), the headings
+with their source text, block IAL ids, and link reference definitions.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
 
-import mistune
-from mistune.block_parser import BlockParser
-from mistune.core import BlockState
+from guidelint.anchors import ial_id
 
 
 def line_of(text: str, line: int) -> str:
@@ -36,12 +39,27 @@ def line_of(text: str, line: int) -> str:
 
 @dataclass(frozen=True)
 class Block:
-    """A block-level element; lines are 1-based file lines, inclusive."""
+    """A block-level element; lines are 1-based file lines, inclusive.
+
+    `type` is `paragraph`, `heading`, `code`, `html`, `linkdef` or `ial`;
+    `info` is a fenced code block's info string or a heading's level.
+    """
 
     type: str
     start_line: int
     end_line: int
-    info: str = ""  # a fenced code block's info string; a heading's level
+    info: str = ""
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A Markdown heading: `content` is its source text, explicit `{#id}` included."""
+
+    line: int
+    level: int
+    content: str
+    ial_id: str | None = None  # a `{: #id}` line right after it
+    atx: bool = True  # `## Title` (content keeps any closing #s), else setext
 
 
 @dataclass(frozen=True)
@@ -49,7 +67,8 @@ class Region:
     """A stretch of the body that readers never see as prose.
 
     `start`/`end` are offsets in the body text; `kind` is `code-block`,
-    `code-span` or `comment` (`conditional` for `<!--[if IE]>` comments).
+    `code-span`, `comment`, `conditional` (`<!--[if IE]>` comments) or
+    `liquid-comment` (`{% comment %}`).
     """
 
     kind: str
@@ -58,11 +77,25 @@ class Region:
 
 
 @dataclass(frozen=True)
+class RefDef:
+    """A link reference definition `[label]: url`; `start` is the URL's offset."""
+
+    label: str
+    url: str
+    start: int
+
+
+@dataclass(frozen=True)
 class BodyStructure:
     first_line: int
     line_starts: tuple[int, ...]
     blocks: tuple[Block, ...]
     regions: tuple[Region, ...]  # sorted by start, never overlapping
+    headings: tuple[Heading, ...] = ()
+    ial_ids: tuple[tuple[int, str], ...] = ()  # (line, id) of IALs not on a heading
+    ref_defs: tuple[RefDef, ...] = ()
+    html_spans: tuple[tuple[int, int], ...] = ()  # raw HTML blocks, body offsets
+    _region_starts: list[int] = field(default_factory=list, compare=False, repr=False)
 
     def position(self, offset: int) -> tuple[int, int]:
         """File (line, column), both 1-based, of a body offset."""
@@ -71,123 +104,457 @@ class BodyStructure:
 
     def region_at(self, offset: int) -> Region | None:
         """The code or comment region holding `offset`, if any."""
-        starts = [r.start for r in self.regions]
-        index = bisect.bisect_right(starts, offset) - 1
+        if not self._region_starts and self.regions:
+            self._region_starts.extend(r.start for r in self.regions)
+        index = bisect.bisect_right(self._region_starts, offset) - 1
         if index >= 0 and self.regions[index].start <= offset < self.regions[index].end:
             return self.regions[index]
         return None
 
-
-# -- block structure -------------------------------------------------------------
-
-
-class _State(BlockState):
-    """Block state that remembers which body line its source starts on."""
-
-    line_base: int = 0
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._newlines: list[int] | None = None
-
-    def line_at(self, offset: int) -> int:
-        if self._newlines is None:
-            self._newlines = [m.start() for m in re.finditer("\n", self.src)]
-        return self.line_base + bisect.bisect_left(self._newlines, offset)
-
-    def child_state(self, src: str, lazy_line_starts: Any = None) -> _State:
-        child = super().child_state(src, lazy_line_starts)
-        assert isinstance(child, _State)
-        child.line_base = self.line_base + self._child_start(src)
-        return child
-
-    def _child_start(self, src: str) -> int:
-        """Line (in this state's source) where a container's child source starts.
-
-        Containers hand their children the same lines with the `>` or list
-        indent stripped, and by then the cursor stands after the container
-        (for a list item, after the next item's marker and blank lines too).
-        So look back from there for the line that ends with the child's
-        first line.
-        """
-        lines = self.src.split("\n")
-        guess = self.line_at(self.cursor) - self.line_base - src.count("\n")
-        first = src.split("\n", 1)[0].strip()
-        for index in range(min(guess, len(lines) - 1), -1, -1):
-            if lines[index].rstrip().endswith(first):
-                return index
-        return max(guess, 0)
-
-    def append_token(self, token: dict[str, Any]) -> None:
-        token.setdefault("_line", self.line_at(self.cursor))
-        super().append_token(token)
-
-    def add_paragraph(self, text: str) -> None:
-        last = self.last_token()
-        super().add_paragraph(text)
-        if self.last_token() is not last:
-            self.last_token()["_line"] = self.line_at(self.cursor)
+    def in_html_block(self, offset: int) -> bool:
+        """Whether `offset` is inside a raw HTML block (where Markdown is not parsed)."""
+        return any(start <= offset < end for start, end in self.html_spans)
 
 
-_PARSER = mistune.create_markdown(renderer=None, plugins=["table", "strikethrough"])
-_BLOCK: BlockParser = _PARSER.block
+# -- kramdown's block starts (GFM parser, Jekyll's options) ------------------------
+
+_BLANK = re.compile(r"[ \t\r\f\v]*$")
+_INDENT = re.compile(r"(?:\t| {4})")
+_FENCE = re.compile(r" {0,3}(([~`])\2{2,})[ \t]*(\S+)?[ \t]*$")
+_BLOCKQUOTE = re.compile(r" {0,3}> ?")
+_ATX = re.compile(r"(#{1,6})[\t ]+(.*)$")
+_HR = re.compile(r" {0,3}([*_-])[ \t]*\1[ \t]*\1(?:\1|[ \t])*$")
+_SETEXT_UNDERLINE = re.compile(r"([-=])[-=]*[ \t\r\f\v]*$")
+_SETEXT_TEXT = re.compile(r" {0,3}[^ \t]")
+_LIST_ITEM = re.compile(r"( {0,3})([+*-]|\d+\.)([\t| ].*)?$")
+_DEFINITION = re.compile(r" {0,3}:[\t| ]")
+_IAL = re.compile(r" {0,3}\{:(?![:/])(.+)\}[ \t]*$")
+_EOB = re.compile(r"\^[ \t]*$")
+_LINK_DEF = re.compile(r" {0,3}\[([^\n\]]+)\]:[ \t]*(<[^>\n]*>|(?:\{\{.*?\}\}|\{%.*?%\}|\S)+)")
+_TAG_NAME = r"[A-Za-z_:][\w:.-]*"
+_HTML_START = re.compile(rf" {{0,3}}<({_TAG_NAME})(?=[\s/>]|$)")
+_HTML_CLOSE = re.compile(rf" {{0,3}}</({_TAG_NAME})\s*>")
+_HEADER_ID = re.compile(r"[\t ]\{#([A-Za-z_:][\w:.\-]*)\}$")
+
+# kramdown's HTML_SPAN_ELEMENTS: these start a paragraph, not an HTML block.
+_SPAN_ELEMENTS = frozenset(
+    [
+        "a",
+        "abbr",
+        "acronym",
+        "b",
+        "big",
+        "bdo",
+        "br",
+        "button",
+        "cite",
+        "code",
+        "del",
+        "dfn",
+        "em",
+        "i",
+        "img",
+        "input",
+        "ins",
+        "kbd",
+        "label",
+        "mark",
+        "option",
+        "q",
+        "rb",
+        "rbc",
+        "rp",
+        "rt",
+        "rtc",
+        "ruby",
+        "samp",
+        "select",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "sup",
+        "tt",
+        "u",
+        "var",
+    ]
+)
+_VOID_ELEMENTS = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
 
 
-def _blocks(text: str, first_line: int) -> list[Block]:
-    state = _State()
-    state.process(text if text.endswith("\n") else text + "\n")
-    _BLOCK.parse(state)
-    out: list[Block] = []
-    last_line = text.count("\n")
-    _collect(state.tokens, first_line, last_line, out)
-    out.sort(key=lambda b: (b.start_line, b.end_line))
-    return out
+@dataclass(slots=True)
+class _Line:
+    number: int  # index of the body line
+    start: int  # body offset where `text` starts (after any container prefix)
+    text: str  # the line without its container prefix and line ending
 
 
-def _collect(
-    tokens: list[dict[str, Any]], first_line: int, last_line: int, out: list[Block]
-) -> None:
-    for index, token in enumerate(tokens):
-        kind = token["type"]
-        if kind == "blank_line":
+@dataclass
+class _Out:
+    lines: list[str]
+    line_starts: list[int]
+    first_line: int
+    blocks: list[Block] = field(default_factory=list)
+    code: list[tuple[int, int]] = field(default_factory=list)  # body line ranges
+    headings: list[Heading] = field(default_factory=list)
+    ial_ids: list[tuple[int, str]] = field(default_factory=list)
+    ref_defs: list[RefDef] = field(default_factory=list)
+    html: list[tuple[int, int]] = field(default_factory=list)  # body line ranges
+    pending_ial: str | None = None  # an IAL id waiting for the next block
+
+    def add(self, kind: str, first: int, last: int, info: str = "") -> None:
+        if kind != "ial":
+            self.pending_ial = None
+        self.blocks.append(Block(kind, self.first_line + first, self.first_line + last, info))
+
+
+_BLANK_CHARS = " \t\r\f\v"
+# Every block start other than a paragraph begins (after up to three spaces)
+# with one of these; a line starting otherwise is paragraph text.
+_BLOCK_LEADS = frozenset("{^<*+-0123456789#:>`~=_|[\t")
+
+
+def _is_blank(text: str) -> bool:
+    return not text.strip(_BLANK_CHARS)
+
+
+def _plain(text: str) -> bool:
+    """Whether `text` can only be paragraph text (no block may start with it)."""
+    lead = text.lstrip(" ")[:1]
+    return bool(lead) and lead not in _BLOCK_LEADS and len(text) - len(text.lstrip(" ")) < 4
+
+
+def _html_start_name(text: str) -> str | None:
+    """The tag name when `text` starts a kramdown HTML block (not a span element)."""
+    m = _HTML_START.match(text)
+    if m is None or m.group(1).lower() in _SPAN_ELEMENTS:
+        return None
+    return m.group(1).lower()
+
+
+def _paragraph_ends(text: str) -> bool:
+    """kramdown GFM's PARAGRAPH_END: does this line end the paragraph above it?"""
+    if _plain(text):
+        return False
+    if _is_blank(text) or _IAL.match(text) or _EOB.match(text):
+        return True
+    stripped = text.lstrip(" ")
+    if len(text) - len(stripped) <= 3 and stripped.startswith("<"):
+        close = _HTML_CLOSE.match(text)
+        if close and close.group(1).lower() not in _SPAN_ELEMENTS:
+            return True
+        if _html_start_name(text) is not None:
+            return True
+    return bool(
+        _LIST_ITEM.match(text)
+        or _ATX.match(text)
+        or _DEFINITION.match(text)
+        or _BLOCKQUOTE.match(text)
+        or _FENCE.match(text)
+        or text.lstrip(" ").startswith(("```", "~~~"))
+    )
+
+
+def _parse(lines: list[_Line], out: _Out) -> None:
+    """kramdown's block loop over one container's lines."""
+    index = 0
+    count = len(lines)
+    last = ""  # kind of the previous block: '', 'blank', 'p', 'ial' or another
+    while index < count:
+        line = lines[index]
+        text = line.text
+        if last == "p" and not _paragraph_ends(text):
+            index += 1
             continue
-        start = token.get("_line", 0)
-        children = token.get("children")
-        if children:
-            _collect(children, first_line, last_line, out)
-        if kind == "block_code":
-            raw = token.get("raw", "")
-            if token.get("style") == "fenced":
-                end = min(start + raw.count("\n") + 1, last_line)
-                info = token.get("attrs", {}).get("info", "")
-            else:
-                end = start + raw.count("\n")
-                info = ""
-            out.append(Block("code", first_line + start, first_line + end, info))
-        elif kind == "heading":
-            level = str(token.get("attrs", {}).get("level", ""))
-            out.append(Block("heading", first_line + start, first_line + start, level))
-        elif kind in ("paragraph", "block_html", "table", "thematic_break", "ref_link"):
-            following = _next_start(tokens, index, start)
-            out.append(Block(kind, first_line + start, first_line + following))
+        if _plain(text) and (
+            index + 1 >= count or lines[index + 1].text[:1] not in "=-" or last == "p"
+        ):
+            out.add("paragraph", line.number, line.number)
+            index, last = index + 1, "p"
+            continue
+        if _is_blank(text):
+            last = "blank"
+            index += 1
+            continue
+        if _INDENT.match(text):
+            end = _code_block_end(lines, index)
+            out.code.append((line.number, lines[end - 1].number))
+            out.add("code", line.number, lines[end - 1].number)
+            index, last = end, "code"
+            continue
+        fence = _FENCE.match(text)
+        if fence:
+            close = _fence_close(lines, index, fence.group(1))
+            if close is not None:
+                out.code.append((line.number, lines[close].number))
+                out.add("code", line.number, lines[close].number, fence.group(3) or "")
+                index, last = close + 1, "code"
+                continue
+        if _BLOCKQUOTE.match(text):
+            end = _container_end(lines, index, _BLOCKQUOTE)
+            inner = []
+            for item in lines[index:end]:
+                m = _BLOCKQUOTE.match(item.text)
+                cut = m.end() if m else 0
+                inner.append(_Line(item.number, item.start + cut, item.text[cut:]))
+            _parse(inner, out)
+            index, last = end, "quote"
+            continue
+        atx = _ATX.match(text)
+        if atx and _add_atx(out, line, atx, lines[index + 1] if index + 1 < count else None):
+            index, last = index + 1 + _heading_ial(lines, index + 1), "heading"
+            continue
+        if _HR.match(text):
+            out.add("hr", line.number, line.number)
+            index, last = index + 1, "hr"
+            continue
+        if (
+            last in ("", "blank", "ial", "eob")
+            and index + 1 < count
+            and _SETEXT_TEXT.match(text)
+            and _SETEXT_UNDERLINE.match(lines[index + 1].text)
+        ):
+            level = 1 if lines[index + 1].text.startswith("=") else 2
+            content = text.strip()
+            if _strip_id(content)[0]:
+                ial = _ial_after(lines, index + 2) or _take_pending(out)
+                out.headings.append(
+                    Heading(out.first_line + line.number, level, content, ial, atx=False)
+                )
+                out.add("heading", line.number, lines[index + 1].number, str(level))
+                index, last = index + 2 + _heading_ial(lines, index + 2), "heading"
+                continue
+        if _LIST_ITEM.match(text):
+            index = _parse_list(lines, index, out)
+            last = "list"
+            continue
+        if text.lstrip(" ").startswith("<") and len(text) - len(text.lstrip(" ")) <= 3:
+            html_end = _html_block_end(lines, index)
+            if html_end is not None:
+                out.html.append((line.number, lines[html_end - 1].number))
+                out.add("html", line.number, lines[html_end - 1].number)
+                index, last = html_end, "html"
+                continue
+        link_def = _LINK_DEF.match(text)
+        if link_def:
+            out.ref_defs.append(
+                RefDef(link_def.group(1), link_def.group(2), line.start + link_def.start(2))
+            )
+            out.add("linkdef", line.number, line.number)
+            index += 1
+            continue
+        if _IAL.match(text):
+            found = ial_id(text)
+            if found:
+                out.ial_ids.append((out.first_line + line.number, found))
+            out.add("ial", line.number, line.number)
+            # an IAL with no block just above it applies to the next block
+            out.pending_ial = found if last in ("", "blank") else None
+            index, last = index + 1, "ial"
+            continue
+        if _EOB.match(text):
+            index, last = index + 1, "eob"
+            continue
+        out.add("paragraph", line.number, line.number)
+        index, last = index + 1, "p"
 
 
-def _next_start(tokens: list[dict[str, Any]], index: int, start: int) -> int:
-    """A block ends on the line before the next token (blank lines included)."""
-    for later in tokens[index + 1 :]:
-        if "_line" in later:
-            return max(start, int(later["_line"]) - 1)
-    return start
+def _strip_id(content: str) -> tuple[str, str | None]:
+    found = _HEADER_ID.search(content)
+    if found is None:
+        return content, None
+    return content[: found.start()].rstrip(), found.group(1)
+
+
+def _add_atx(out: _Out, line: _Line, atx: re.Match[str], following: _Line | None) -> bool:
+    content = atx.group(2).rstrip()
+    text, _ = _strip_id(content)
+    text = re.sub(r"[\t ]#+$", "", text).rstrip()
+    if not text:
+        return False
+    ial = _ial_after_line(following) or _take_pending(out)
+    out.headings.append(Heading(out.first_line + line.number, len(atx.group(1)), content, ial))
+    out.add("heading", line.number, line.number, str(len(atx.group(1))))
+    return True
+
+
+def _ial_after_line(line: _Line | None) -> str | None:
+    if line is None or _IAL.match(line.text) is None:
+        return None
+    return ial_id(line.text) or ""
+
+
+def _take_pending(out: _Out) -> str | None:
+    pending, out.pending_ial = out.pending_ial, None
+    return pending
+
+
+def _ial_after(lines: list[_Line], index: int) -> str | None:
+    return _ial_after_line(lines[index] if index < len(lines) else None)
+
+
+def _heading_ial(lines: list[_Line], index: int) -> int:
+    """1 when the line after a heading is an IAL applying to it (it is consumed)."""
+    return 1 if index < len(lines) and _IAL.match(lines[index].text) else 0
+
+
+def _code_block_end(lines: list[_Line], index: int) -> int:
+    """End (exclusive) of kramdown's indented code block starting at `index`.
+
+    Indented lines, blank lines followed by more indented lines, and plain
+    lines straight after an indented one (kramdown's lazy code lines).
+    """
+    end = index
+    count = len(lines)
+    while end < count:
+        text = lines[end].text
+        if _INDENT.match(text) and not _is_blank(text):
+            end += 1
+            while end < count:  # lazy lines
+                lazy = lines[end].text
+                if _is_blank(lazy) or _INDENT.match(lazy):
+                    break
+                if _IAL.match(lazy) or _EOB.match(lazy) or _html_start_name(lazy) is not None:
+                    return end
+                if _HTML_CLOSE.match(lazy):
+                    return end
+                end += 1
+            continue
+        if _is_blank(text):
+            probe = end
+            while probe < count and _is_blank(lines[probe].text):
+                probe += 1
+            if probe < count and _INDENT.match(lines[probe].text):
+                end = probe
+                continue
+        break
+    return end
+
+
+def _fence_close(lines: list[_Line], index: int, fence: str) -> int | None:
+    """Index of the line closing the fence opened at `index`, if there is one."""
+    closing = re.compile(rf" {{0,3}}{re.escape(fence)}{re.escape(fence[0])}*[ \t\r\f\v]*$")
+    for probe in range(index + 1, len(lines)):
+        if closing.match(lines[probe].text):
+            return probe
+    return None
+
+
+def _container_end(lines: list[_Line], index: int, start: re.Pattern[str]) -> int:
+    """End (exclusive) of a blockquote: `>` lines and their lazy continuations."""
+    end = index + 1
+    while end < len(lines):
+        text = lines[end].text
+        if start.match(text) or (not _is_blank(text) and not _paragraph_ends(text)):
+            end += 1
+        else:
+            break
+    return end
+
+
+def _parse_list(lines: list[_Line], index: int, out: _Out) -> int:
+    """Parse list items from `index`; return the index after the list."""
+    count = len(lines)
+    while index < count:
+        item = _LIST_ITEM.match(lines[index].text)
+        if item is None:
+            return index
+        marker_end = len(item.group(1)) + len(item.group(2))
+        rest = item.group(3) or ""
+        spaces = len(rest) - len(rest.lstrip(" \t"))
+        width = marker_end + (spaces if 0 < spaces <= 4 and rest.strip() else 1)
+        first = lines[index]
+        cut = min(width, len(first.text))
+        body = [_Line(first.number, first.start + cut, first.text[cut:])]
+        index += 1
+        previous_blank = False
+        while index < count:
+            text = lines[index].text
+            if _is_blank(text):
+                body.append(_Line(lines[index].number, lines[index].start, ""))
+                previous_blank = True
+                index += 1
+                continue
+            indent = len(text) - len(text.lstrip(" "))
+            if indent >= width:
+                body.append(_Line(lines[index].number, lines[index].start + width, text[width:]))
+            elif _LIST_ITEM.match(text) or previous_blank or _paragraph_ends(text):
+                break
+            else:  # a lazy paragraph line
+                body.append(lines[index])
+            previous_blank = False
+            index += 1
+        while len(body) > 1 and _is_blank(body[-1].text):
+            body.pop()
+        _parse(body, out)
+        after_item = index
+        while index < count and _is_blank(lines[index].text):
+            index += 1
+        if index >= count or not _LIST_ITEM.match(lines[index].text):
+            return after_item
+    return index
+
+
+_TAG = re.compile(rf"<(/?)({_TAG_NAME})((?:\"[^\"]*\"|'[^']*'|[^'\">])*)>")
+
+
+def _html_block_end(lines: list[_Line], index: int) -> int | None:
+    """End (exclusive) of the raw HTML block at `index`, or None when it is none.
+
+    A comment runs to `-->`; an element to its matching end tag (to the end
+    of the container when there is none, as kramdown auto-closes it).
+    """
+    text = lines[index].text
+    stripped = text.lstrip(" ")
+    if stripped.startswith("<!--"):
+        for probe in range(index, len(lines)):
+            start = stripped.find("-->", 4) if probe == index else lines[probe].text.find("-->")
+            if start >= 0:
+                return probe + 1
+        return len(lines)
+    name = _html_start_name(text)
+    if name is None:
+        return None
+    depth = 0
+    for probe in range(index, len(lines)):
+        for tag in _TAG.finditer(lines[probe].text):
+            if tag.group(2).lower() != name:
+                continue
+            if tag.group(1):
+                depth -= 1
+            elif not tag.group(3).rstrip().endswith("/") and name not in _VOID_ELEMENTS:
+                depth += 1
+            if depth <= 0:
+                return probe + 1
+    return len(lines)
 
 
 # -- code spans and comments ---------------------------------------------------
 
-_SCAN = re.compile(r"`+|<!--")
+_SCAN = re.compile(r"`+|<!--|\{%-?\s*comment\s*-?%\}")
+_END_COMMENT_TAG = re.compile(r"\{%-?\s*endcomment\s*-?%\}")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
 def _inline_regions(text: str, blocked: list[tuple[int, int]]) -> list[Region]:
-    """Code spans and HTML comments outside the code blocks in `blocked`."""
+    """Code spans, HTML comments and Liquid comments outside the code blocks."""
     regions: list[Region] = []
     pos = 0
     blocked_iter = iter(blocked)
@@ -207,14 +574,23 @@ def _inline_regions(text: str, blocked: list[tuple[int, int]]) -> list[Region]:
             pos = next_block[1]
             continue
         limit = length if next_block is None else next_block[0]
-        if m.group() == "<!--":
+        token = m.group()
+        if token == "<!--":
             close = text.find("-->", m.end(), limit)
             end = limit if close < 0 else close + 3
             conditional = text.startswith("[if", m.end()) or text.startswith("<![endif]", start)
             regions.append(Region("conditional" if conditional else "comment", start, end))
             pos = end
             continue
-        span_end = _closing_ticks(text, m.end(), m.group(), limit)
+        if token.startswith("{%"):
+            close_tag = _END_COMMENT_TAG.search(text, m.end())
+            end = length if close_tag is None else close_tag.end()
+            regions.append(Region("liquid-comment", start, end))
+            pos = end
+            while next_block is not None and next_block[1] <= pos:
+                next_block = next(blocked_iter, None)
+            continue
+        span_end = _closing_ticks(text, m.end(), token, limit)
         if span_end is None:
             pos = m.end()  # an unmatched run of backticks is literal text
             continue
@@ -242,24 +618,53 @@ def _closing_ticks(text: str, start: int, ticks: str, limit: int) -> int | None:
         pos = run_end
 
 
+def _disjoint(regions: list[Region]) -> tuple[Region, ...]:
+    """Sorted regions, a region inside an earlier one (a Liquid comment's) merged into it."""
+    out: list[Region] = []
+    for region in sorted(regions, key=lambda r: (r.start, -r.end)):
+        if out and region.start < out[-1].end:
+            if region.end > out[-1].end:
+                out[-1] = Region(out[-1].kind, out[-1].start, region.end)
+            continue
+        out.append(region)
+    return tuple(out)
+
+
 def parse_body(text: str, first_line: int, markdown: bool) -> BodyStructure:
     """Structure of a body whose first line is `first_line` of the file."""
     starts = [0]
     starts.extend(m.end() for m in re.finditer("\n", text))
     line_starts = tuple(starts)
-    blocks = _blocks(text, first_line) if markdown and text.strip() else []
+    raw_lines = text.split("\n")
+    out = _Out(raw_lines, starts, first_line)
+    if markdown and text.strip():
+        lines = [
+            _Line(number, line_starts[number], raw.rstrip("\r"))
+            for number, raw in enumerate(raw_lines)
+        ]
+        _parse(lines, out)
+    out.blocks.sort(key=lambda b: (b.start_line, b.end_line))
+
+    def span(first: int, last: int) -> tuple[int, int]:
+        end = line_starts[last + 1] if last + 1 < len(line_starts) else len(text)
+        return line_starts[first], end
+
     blocked: list[tuple[int, int]] = []
     regions: list[Region] = []
-    for block in blocks:
-        if block.type != "code":
-            continue
-        begin = line_starts[min(block.start_line - first_line, len(line_starts) - 1)]
-        end_index = block.end_line - first_line + 1
-        end = line_starts[end_index] if end_index < len(line_starts) else len(text)
+    for first, last in sorted(out.code):
+        begin, end = span(first, last)
         if blocked and begin < blocked[-1][1]:
-            continue  # a code block inside a code block's lines (lists): already masked
+            continue
         blocked.append((begin, end))
         regions.append(Region("code-block", begin, end))
     regions.extend(_inline_regions(text, blocked))
-    regions.sort(key=lambda r: r.start)
-    return BodyStructure(first_line, line_starts, tuple(blocks), tuple(regions))
+    return BodyStructure(
+        first_line,
+        line_starts,
+        tuple(out.blocks),
+        _disjoint(regions),
+        headings=tuple(out.headings),
+        ial_ids=tuple(out.ial_ids),
+        ref_defs=tuple(out.ref_defs),
+        html_spans=tuple(span(a, b) for a, b in sorted(out.html)),
+    )

@@ -13,7 +13,7 @@ from guidelint.frontmatter import Split, split
 from guidelint.model import Body, Kind, Page, SiteFile
 from guidelint.site import SiteConfig, deep_merge, defaults_for, document_url, page_url
 from guidelint.textfile import EncodingIssue, decode
-from guidelint.yamlload import YamlProblem, load
+from guidelint.yamlload import Loaded, YamlProblem, load
 
 MAX_BYTES = 20 * 1024 * 1024  # larger files are named, not parsed
 
@@ -141,3 +141,24 @@ def _merge_defaults(
         return (own or {}), frozenset()
     merged = deep_merge(defaults, own or {})
     return merged, frozenset(k for k in defaults if own is None or k not in own)
+
+
+def read_data(config: SiteConfig, rel: str) -> tuple[str, Loaded] | None:
+    """Read and load a `_data` file (YAML or JSON); None when it is neither or unreadable.
+
+    Problems in data files are not front matter's business: they come back
+    in `Loaded.problems` for whoever wants them.
+    """
+    if posixpath.splitext(rel)[1].lower() not in (".yml", ".yaml", ".json"):
+        return None
+    try:
+        with open(config.root / rel, "rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except OSError:
+        return None
+    if len(raw) > MAX_BYTES:
+        return None
+    decoded = decode(raw)
+    if decoded.binary:
+        return None
+    return decoded.text, load(decoded.text)

@@ -10,11 +10,22 @@ import re
 from collections.abc import Iterable, Iterator
 
 from guidelint.checks import (
+    anchor_missing,
+    chain_asymmetric,
+    chain_branch,
+    chain_target,
     encoding,
     frontmatter_missing,
     frontmatter_schema,
     frontmatter_syntax,
+    heading_id_duplicate,
     layout_unknown,
+    link_malformed,
+    link_style,
+    link_target,
+    nav_target,
+    page_orphan,
+    permalink_duplicate,
 )
 from guidelint.rule import Rule
 
@@ -23,6 +34,17 @@ RULES: tuple[Rule, ...] = (
     frontmatter_syntax.RULE,
     frontmatter_schema.RULE,
     layout_unknown.RULE,
+    chain_target.RULE,
+    chain_asymmetric.RULE,
+    chain_branch.RULE,
+    permalink_duplicate.RULE,
+    nav_target.RULE,
+    page_orphan.RULE,
+    link_target.RULE,
+    anchor_missing.RULE,
+    heading_id_duplicate.RULE,
+    link_style.RULE,
+    link_malformed.RULE,
     encoding.RULE,
 )
 

@@ -18,12 +18,14 @@ from guidelint.findings import Finding, Severity
 if TYPE_CHECKING:
     from guidelint.context import Context
     from guidelint.model import Page
+    from guidelint.siteindex import SiteIndex
 
 REQUIRED_SECTIONS = ("What it checks", "Why it matters", "Example", "How to fix")
 OPTIONAL_SECTIONS = ("How to configure",)
 _SECTION = re.compile(r"^## (.+)$", re.M)
 
 PageCheck = Callable[["Page", "Context"], Iterable[Finding]]
+SiteCheck = Callable[["SiteIndex", "Context"], Iterable[Finding]]
 
 
 @dataclass(frozen=True)
@@ -33,7 +35,8 @@ class Rule:
     summary: str
     severity: Severity
     docs: str
-    check: PageCheck
+    check: PageCheck | None = None  # runs on each page, in the workers
+    site_check: SiteCheck | None = None  # runs once on the site index
     fixable: bool = False
 
     @property
@@ -59,4 +62,34 @@ class Rule:
             name=self.name,
             fixable=self.fixable,
             source=page.line_text(line),
+        )
+
+    def finding_at(
+        self,
+        path: str,
+        line: int,
+        column: int,
+        message: str,
+        source: str = "",
+        related: tuple[str, ...] = (),
+        target: str = "",
+    ) -> Finding:
+        """A finding of a cross-page rule, placed from the site index.
+
+        `related` names the other files involved and `target` the URL that
+        is missing, so a run narrowed to some files can still report what
+        those files broke elsewhere.
+        """
+        return Finding(
+            path=path,
+            line=line,
+            column=column,
+            rule=self.code,
+            message=message,
+            severity=self.severity,
+            name=self.name,
+            fixable=self.fixable,
+            source=source,
+            related=related,
+            target=target,
         )

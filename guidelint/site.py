@@ -73,6 +73,7 @@ class SiteConfig:
     kramdown: dict[str, Any] = field(default_factory=dict)
     markdown_exts: frozenset[str] = urls.MARKDOWN_EXTS
     config_file: str | None = None
+    variables: dict[str, Any] = field(default_factory=dict, compare=False)  # `site.*`
 
     def collection_dir(self, label: str) -> str:
         return (
@@ -184,6 +185,7 @@ def _site_config(root: Path, data: dict[str, Any], name: str) -> SiteConfig:
         kramdown=kramdown if isinstance(kramdown, dict) else {},
         markdown_exts=exts,
         config_file=name,
+        variables=data,
     )
 
 

@@ -1,0 +1,185 @@
+"""A compact summary of one page: what cross-page rules need to know of it.
+
+Built in the worker that parsed the page, so the parent never holds page
+texts: URLs, chain values, links and anchors with their places. Plain,
+picklable values, ready for a cache keyed by content hash.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
+
+from guidelint.anchors import HeadingIds, expand_liquid, html_ids, split_explicit_id
+from guidelint.links import HIDDEN, Link, Malformed, scan
+from guidelint.model import Kind, Page
+
+if TYPE_CHECKING:
+    from guidelint.context import Context
+
+_PAGES = (Kind.PAGE, Kind.DOCUMENT)
+# Templates publish their links on every page that uses them.
+_LINKABLE = (Kind.PAGE, Kind.DOCUMENT, Kind.LAYOUT, Kind.INCLUDE)
+_INCLUDE_NAME = re.compile(r"\{%-?\s*include\s+([^\s%}]+)")
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A front-matter value that names a page by URL (a chain key, a URL field)."""
+
+    key: str
+    value: str
+    line: int
+    column: int
+    source: str
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """An id the page sets itself: `{#id}`, `{: #id}` or an HTML attribute."""
+
+    id: str
+    line: int
+    column: int
+    source: str
+
+
+@dataclass(frozen=True)
+class PageFacts:
+    path: str
+    kind: Kind
+    url: str | None
+    output_path: str | None
+    permalink_line: int
+    chain: tuple[Ref, ...]
+    url_fields: tuple[Ref, ...]
+    links: tuple[Link, ...]
+    malformed: tuple[Malformed, ...]
+    ids: frozenset[str]  # every id the page is known to publish
+    ids_complete: bool  # False when some ids come from Liquid we cannot evaluate
+    explicit_ids: tuple[Anchor, ...]
+    layout: str | None
+    includes: tuple[str, ...]
+
+    @property
+    def published(self) -> bool:
+        return self.output_path is not None
+
+
+def _refs(page: Page, keys: tuple[str, ...]) -> tuple[Ref, ...]:
+    out: list[Ref] = []
+    for key in keys:
+        value = page.data.get(key)
+        if not isinstance(value, str) or not value.strip():
+            continue  # empty or null: the end of a chain, not a link
+        position = page.values.get((key,)) or page.key_position((key,))
+        out.append(Ref(key, value, position.line, position.column, page.line_text(position.line)))
+    return tuple(out)
+
+
+def build(page: Page, ctx: Context) -> PageFacts:
+    """The facts of `page`; never raises for anything the page holds."""
+    linkable = page.kind in _LINKABLE and not page.binary
+    structure = page.body.structure if linkable else None
+    found_links: tuple[Link, ...] = ()
+    problems: tuple[Malformed, ...] = ()
+    ids: frozenset[str] = frozenset()
+    complete = True
+    explicit: tuple[Anchor, ...] = ()
+    includes: tuple[str, ...] = ()
+    if linkable and structure is not None:
+        found, found_problems = scan(page, ctx.templates.url_params)
+        published = page.output_path is not None
+        locate = ctx.locator.locate
+        found_links = tuple(
+            replace(link, location=locate(link.target, page.url, published, link.site_path))
+            for link in found
+        )
+        problems = tuple(found_problems)
+        ids, complete, explicit = _anchors(page, ctx)
+        text = page.body.text
+        includes = tuple(
+            dict.fromkeys(
+                m.group(1)
+                for m in _INCLUDE_NAME.finditer(text)
+                if not links_hidden(page, m.start())
+            )
+        )
+    layout = page.data.get("layout")
+    permalink = page.keys.get(("permalink",))
+    return PageFacts(
+        path=page.path,
+        kind=page.kind,
+        url=page.url,
+        output_path=page.output_path,
+        permalink_line=permalink.line if permalink else 1,
+        chain=_refs(page, ctx.config.chain_keys) if page.kind in _PAGES else (),
+        url_fields=_refs(page, ctx.config.url_fields) if page.kind in _PAGES else (),
+        links=found_links,
+        malformed=problems,
+        ids=ids,
+        ids_complete=complete,
+        explicit_ids=explicit,
+        layout=layout if isinstance(layout, str) else None,
+        includes=includes,
+    )
+
+
+def links_hidden(page: Page, offset: int) -> bool:
+    region = page.body.structure.region_at(offset)
+    return region is not None and region.kind in HIDDEN
+
+
+def _anchors(page: Page, ctx: Context) -> tuple[frozenset[str], bool, tuple[Anchor, ...]]:
+    """The page's ids as kramdown publishes them, and the ones it sets explicitly."""
+    structure = page.body.structure
+    ids: set[str] = set()
+    explicit: list[Anchor] = []
+    complete = True
+
+    def lookup(name: str) -> Any:
+        scope, _, key = name.partition(".")
+        source = ctx.site.variables if scope == "site" else page.data if scope == "page" else {}
+        value: Any = source
+        for part in key.split("."):
+            if not isinstance(value, dict) or part not in value:
+                return None
+            value = value[part]
+        return value
+
+    def add_explicit(value: str, line: int, column: int = 1) -> None:
+        explicit.append(Anchor(value, line, column, page.line_text(line)))
+
+    if page.body.markdown:
+        options = ctx.id_options
+        generator = HeadingIds(options, refs=[d.label for d in structure.ref_defs])
+        for heading in structure.headings:
+            content: str | None = heading.content
+            if "{{" in heading.content or "{%" in heading.content:
+                content = expand_liquid(heading.content, lookup)
+            if content is None:
+                complete = False  # its id, and every later duplicate count, is unknown
+                continue
+            text, given = split_explicit_id(content, atx=heading.atx, gfm=options.gfm)
+            assigned = generator.assign(text, given, ial=heading.ial_id)
+            if assigned:
+                ids.add(assigned)
+            if given and not heading.ial_id:
+                add_explicit(given, heading.line)
+        for line, value in structure.ial_ids:
+            ids.add(value)
+            add_explicit(value, line)
+    text = page.body.text
+    if "<" in text:
+        for offset, _, value in html_ids(text):
+            if links_hidden(page, offset):
+                continue
+            line, column = structure.position(offset)
+            if "{{" in value or "{%" in value:
+                complete = False
+                continue
+            ids.add(value)
+            add_explicit(value, line, column)
+    explicit.sort(key=lambda a: (a.line, a.column))
+    return frozenset(ids), complete, tuple(explicit)

@@ -1,0 +1,67 @@
+"""What files published before this change: their URLs at git's HEAD.
+
+Under pre-commit only the changed files are given, but a changed permalink
+breaks links in pages that were not touched. To report those, the run
+needs the URLs the given files published before; git has them. Without
+git (or outside a repository) there is simply no history.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Iterable
+from pathlib import Path
+
+from guidelint.model import Kind, SiteFile
+from guidelint.parse import parse_page
+from guidelint.site import SiteConfig
+
+_TIMEOUT = 60
+
+
+def previous_urls(site: SiteConfig, items: Iterable[SiteFile]) -> dict[str, str]:
+    """URL at HEAD -> path, for the given page files that git knows."""
+    wanted = [item for item in items if item.kind in (Kind.PAGE, Kind.DOCUMENT)]
+    if not wanted:
+        return {}
+    top = _git(site.root, ["rev-parse", "--show-toplevel"])
+    if top is None:
+        return {}
+    prefix = site.root.resolve().relative_to(Path(top.decode().strip()).resolve()).as_posix()
+    prefix = "" if prefix == "." else prefix + "/"
+    request = "".join(f"HEAD:{prefix}{item.path}\n" for item in wanted).encode()
+    output = _git(site.root, ["cat-file", "--batch"], request)
+    if output is None:
+        return {}
+    found: dict[str, str] = {}
+    pos = 0
+    for item in wanted:
+        end = output.find(b"\n", pos)
+        if end < 0:
+            break
+        header = output[pos:end].split()
+        pos = end + 1
+        if len(header) != 3 or header[1] != b"blob":
+            continue  # missing at HEAD: a new file
+        size = int(header[2])
+        blob = output[pos : pos + size]
+        pos += size + 1
+        page = parse_page(site, item, blob)
+        if page.url is not None:
+            found[page.url] = item.path
+    return found
+
+
+def _git(root: Path, args: list[str], stdin: bytes | None = None) -> bytes | None:
+    try:
+        done = subprocess.run(
+            ["git", *args],
+            cwd=root,
+            input=stdin,
+            capture_output=True,
+            timeout=_TIMEOUT,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return done.stdout if done.returncode == 0 else None

@@ -1,0 +1,298 @@
+"""Every internal-link candidate a page publishes, found once per page.
+
+A link is kept as written (Liquid and all), with the place of its URL;
+turning it into a published URL needs the whole site (`resolve.py`), so it
+happens later, in the parent process. Links inside code, HTML comments and
+`{% comment %}` are not published, so they are never collected; Markdown
+link syntax inside raw HTML blocks stays literal text in kramdown.
+
+Liquid runs before Markdown: `[t]({{ site.baseurl }}/x)` is a link once
+Liquid has put the baseurl in, though a CommonMark parser would not see
+one. So destinations here may hold `{{ ... }}` and `{% ... %}` whole.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+
+from guidelint.locate import Location
+from guidelint.markdown import BodyStructure
+from guidelint.model import Page
+
+
+@dataclass(frozen=True)
+class Link:
+    """One URL a page publishes, as written.
+
+    `form` is `inline`, `image`, `reference` (a definition), `html` (an
+    attribute) or `include` (a parameter); `site_path` is set when the
+    template adds the baseurl to it (an include parameter passed through
+    `relative_url`).
+    """
+
+    line: int
+    column: int
+    target: str
+    form: str
+    site_path: bool = False
+    source: str = ""
+    location: Location | None = None  # where the browser goes, once located
+
+
+@dataclass(frozen=True)
+class Malformed:
+    """Markdown a reader sees as a broken link (rule LNK005)."""
+
+    line: int
+    column: int
+    message: str
+    source: str = ""
+
+
+HIDDEN = frozenset({"code-block", "code-span", "comment", "conditional", "liquid-comment"})
+
+_LINK_OPEN = re.compile(r"\]\(")
+_SPACED = re.compile(r"\][ \t]+\(([^()\s]*)\)")
+_REF_USE = re.compile(r"\]\[([^\[\]\n]*)\]")
+_TAG = re.compile(
+    r"<(?:a|img|link|script|iframe|source|area|audio|video|embed|track|form)\b"
+    r"(?:\"[^\"]*\"|'[^']*'|\{\{.*?\}\}|\{%.*?%\}|[^>\"'])*>",
+    re.I | re.S,
+)
+_ATTR = re.compile(r"\s(href|src|action)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>\"']+)", re.I)
+_INCLUDE = re.compile(r"\{%-?\s*include\s+([^\s%}]+)(.*?)-?%\}", re.S)
+_PARAM = re.compile(r"([\w-]+)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s\"']+)")
+_RAW = re.compile(r"\{%-?\s*raw\s*-?%\}(.*?)(?:\{%-?\s*endraw\s*-?%\}|\Z)", re.S)
+_URLISH = re.compile(r"(?:/|#|\.|\{\{|\{%|https?:|mailto:)")
+# A destination: Liquid tags whole, escapes, one level of balanced parentheses.
+_DEST = re.compile(r"(?:\{\{[^\n]*?\}\}|\{%[^\n]*?%\}|\\.|\((?:[^\s()\\]|\\.)*\)|[^\s()\\{]|\{)*")
+_MAX_TEXT = 2000  # how far back a link's `[` may stand
+
+
+def _label(text: str) -> str:
+    """A reference label as kramdown matches them: case and spacing folded."""
+    return " ".join(text.split()).lower()
+
+
+class _Page:
+    """The parts of one page that extraction reads, with lookups built once."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.text = page.body.text
+        self.structure: BodyStructure = page.body.structure
+        self.markdown = page.body.markdown
+        self.raw_spans = [m.span(1) for m in _RAW.finditer(self.text)] if "raw" in self.text else []
+
+    def hidden(self, offset: int) -> bool:
+        region = self.structure.region_at(offset)
+        return region is not None and region.kind in HIDDEN
+
+    def markdown_at(self, offset: int) -> bool:
+        """Whether Markdown link syntax at `offset` is parsed as Markdown."""
+        return (
+            self.markdown and not self.hidden(offset) and not self.structure.in_html_block(offset)
+        )
+
+    def in_raw(self, offset: int) -> bool:
+        return any(start <= offset < end for start, end in self.raw_spans)
+
+    def line_text(self, line: int) -> str:
+        starts = self.structure.line_starts
+        index = line - self.structure.first_line
+        end = starts[index + 1] if index + 1 < len(starts) else len(self.text)
+        return self.text[starts[index] : end].rstrip("\r\n")
+
+    def link(self, offset: int, target: str, form: str, site_path: bool = False) -> Link:
+        line, column = self.structure.position(offset)
+        return Link(line, column, target, form, site_path, self.line_text(line))
+
+    def malformed(self, offset: int, message: str) -> Malformed:
+        line, column = self.structure.position(offset)
+        return Malformed(line, column, message, self.line_text(line))
+
+
+def scan(
+    page: Page, url_params: Mapping[str, Mapping[str, bool]]
+) -> tuple[list[Link], list[Malformed]]:
+    """Every link `page` publishes, and the link syntax that renders as text.
+
+    `url_params` maps an include name to its URL-carrying parameters, each
+    True when the template adds the baseurl itself. One pass over the page
+    serves both lists.
+    """
+    view = _Page(page)
+    found: list[Link] = []
+    problems: list[Malformed] = []
+    if view.markdown:
+        for start, target, problem in _inline_scan(view):
+            if problem is not None:
+                problems.append(problem)
+            elif target is not None:
+                image = start > 0 and view.text[start - 1] == "!"
+                found.append(view.link(start, target, "image" if image else "inline"))
+        found.extend(_definitions(view))
+        problems.extend(_spaced_links(view))
+        problems.extend(_undefined_references(view))
+    found.extend(_html_links(view))
+    found.extend(_include_links(view, url_params))
+    found.sort(key=lambda link: (link.line, link.column))
+    problems.sort(key=lambda p: (p.line, p.column))
+    return found, problems
+
+
+def _inline_scan(view: _Page) -> Iterator[tuple[int, str | None, Malformed | None]]:
+    """(offset of the URL, the URL, a problem) for each `[text](...)`."""
+    text = view.text
+    for m in _LINK_OPEN.finditer(text):
+        close = m.start()
+        if close > 0 and text[close - 1] == "\\":
+            continue
+        if not view.markdown_at(close) or _opening_bracket(text, close) is None:
+            continue
+        begin, end, closed = _destination(text, m.end())
+        target = text[begin:end]
+        if target.startswith("<") and target.endswith(">"):
+            target, begin = target[1:-1], begin + 1
+        if not closed:
+            yield (
+                begin,
+                None,
+                view.malformed(
+                    close,
+                    "link is not closed: its `(` has no `)` on the line, so readers see brackets",
+                ),
+            )
+        elif not target.strip():
+            yield begin, None, view.malformed(close, "link has an empty target `()`")
+        else:
+            yield begin, target, None
+
+
+def _opening_bracket(text: str, close: int) -> int | None:
+    """Offset of the `[` that the `]` at `close` closes, within its paragraph."""
+    depth = 0
+    limit = max(0, close - _MAX_TEXT)
+    pos = close - 1
+    while pos >= limit:
+        char = text[pos]
+        if char == "]" and (pos == 0 or text[pos - 1] != "\\"):
+            depth += 1
+        elif char == "[" and (pos == 0 or text[pos - 1] != "\\"):
+            if depth == 0:
+                return pos
+            depth -= 1
+        elif char == "\n" and text.rfind("\n", limit, pos) >= 0:
+            previous = text.rfind("\n", limit, pos)
+            if not text[previous + 1 : pos].strip():
+                return None  # a blank line ends the paragraph
+        pos -= 1
+    return None
+
+
+def _destination(text: str, pos: int) -> tuple[int, int, bool]:
+    """(start, end, closed) of the destination after `](`, Liquid kept whole."""
+    length = len(text)
+    while pos < length and text[pos] in " \t":
+        pos += 1
+    start = pos
+    if pos < length and text[pos] == "<":
+        close = text.find(">", pos)
+        newline = text.find("\n", pos)
+        if close >= 0 and (newline < 0 or close < newline):
+            return start, close + 1, _closes(text, close + 1)
+    match = _DEST.match(text, pos)
+    end = match.end() if match else pos
+    if end < length and text[end] == ")":
+        return start, end, True
+    return start, end, _closes(text, end)
+
+
+def _closes(text: str, pos: int) -> bool:
+    """Whether only an optional title stands between `pos` and a `)` on the line."""
+    rest_end = text.find("\n", pos)
+    rest = text[pos : len(text) if rest_end < 0 else rest_end]
+    stripped = rest.lstrip(" \t")
+    if stripped.startswith(")"):
+        return True
+    if stripped[:1] in ('"', "'"):
+        quote = stripped[0]
+        close = stripped.find(quote, 1)
+        return close > 0 and stripped[close + 1 :].lstrip(" \t").startswith(")")
+    return False
+
+
+def _definitions(view: _Page) -> Iterator[Link]:
+    for definition in view.structure.ref_defs:
+        if view.hidden(definition.start):
+            continue
+        target = definition.url
+        start = definition.start
+        if target.startswith("<") and target.endswith(">"):
+            target, start = target[1:-1], start + 1
+        yield view.link(start, target, "reference")
+
+
+def _html_links(view: _Page) -> Iterator[Link]:
+    text = view.text
+    if "<" not in text:
+        return
+    for tag in _TAG.finditer(text):
+        if view.hidden(tag.start()):
+            continue
+        for attr in _ATTR.finditer(tag.group()):
+            value = attr.group(2)
+            start = tag.start() + attr.start(2)
+            if value[:1] in ('"', "'"):
+                value, start = value[1:-1], start + 1
+            yield view.link(start, value, "html")
+
+
+def _include_links(view: _Page, url_params: Mapping[str, Mapping[str, bool]]) -> Iterator[Link]:
+    text = view.text
+    if not url_params or "include" not in text:
+        return
+    for tag in _INCLUDE.finditer(text):
+        params = url_params.get(tag.group(1))
+        if not params or view.hidden(tag.start()) or view.in_raw(tag.start()):
+            continue
+        for param in _PARAM.finditer(tag.group(2)):
+            name, value = param.group(1), param.group(2)
+            if name not in params or value[:1] not in ('"', "'"):
+                continue  # an unquoted value is a variable: not knowable here
+            start = tag.start(2) + param.start(2) + 1
+            yield view.link(start, value[1:-1], "include", params[name])
+
+
+def _spaced_links(view: _Page) -> Iterator[Malformed]:
+    text = view.text
+    for m in _SPACED.finditer(text):
+        if not view.markdown_at(m.start()) or _opening_bracket(text, m.start()) is None:
+            continue
+        if _URLISH.match(m.group(1)):
+            yield view.malformed(
+                m.start(),
+                "space between `]` and `(`: readers see the brackets and the URL, not a link",
+            )
+
+
+def _undefined_references(view: _Page) -> Iterator[Malformed]:
+    text = view.text
+    if "][" not in text:
+        return
+    defined = {_label(d.label) for d in view.structure.ref_defs}
+    for m in _REF_USE.finditer(text):
+        if not view.markdown_at(m.start()):
+            continue
+        opening = _opening_bracket(text, m.start())
+        if opening is None:
+            continue
+        label = m.group(1) or text[opening + 1 : m.start()]
+        if _label(label) not in defined:
+            yield view.malformed(
+                m.start(),
+                f"reference [{' '.join(label.split())}] is not defined: "
+                "readers see the brackets, not a link",
+            )

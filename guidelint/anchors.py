@@ -18,6 +18,7 @@ must not stop on an odd heading.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import html as htmllib
 import math
@@ -191,7 +192,6 @@ class _Node:
         self.raw = False  # an HTML element whose content is not Markdown
 
 
-_ALPHA = r"[^\W\d_]"  # Ruby [[:alpha:]], near enough
 _NCNAME = r"[^\W\d][\w.\-]*"
 _UNAME = rf"(?:{_NCNAME}:)?{_NCNAME}"
 _HTML_TAG = re.compile(
@@ -421,6 +421,137 @@ def _is_word(ch: str) -> bool:
     )
 
 
+# Combining marks that count as letters (Unicode's Other_Alphabetic, as the
+# regexp engine of Ruby 3.1 has it, Unicode 13; ranges may run over
+# non-marks, which are never looked up here). Onigmo's [[:alpha:]] includes
+# them, and kramdown asks [[:alpha:]] whether an underscore is inside a word.
+_ALPHABETIC_MARKS = (
+    (0x345, 0x345),
+    (0x5B0, 0x657),
+    (0x659, 0x6DC),
+    (0x6E1, 0x6E8),
+    (0x6ED, 0x73F),
+    (0x7A6, 0x7B0),
+    (0x816, 0x817),
+    (0x81B, 0x82C),
+    (0x8D4, 0x8DF),
+    (0x8E3, 0x8E9),
+    (0x8F0, 0x93B),
+    (0x93E, 0x94C),
+    (0x94E, 0x94F),
+    (0x955, 0x983),
+    (0x9BE, 0x9CC),
+    (0x9D7, 0x9E3),
+    (0xA01, 0xA03),
+    (0xA3E, 0xA4C),
+    (0xA51, 0xA83),
+    (0xABE, 0xACC),
+    (0xAE2, 0xAFC),
+    (0xB01, 0xB03),
+    (0xB3E, 0xB4C),
+    (0xB56, 0xBCC),
+    (0xBD7, 0xC03),
+    (0xC3E, 0xC4C),
+    (0xC55, 0xC83),
+    (0xCBE, 0xCCC),
+    (0xCD5, 0xD03),
+    (0xD3E, 0xD4C),
+    (0xD57, 0xD83),
+    (0xDCF, 0xE3A),
+    (0xE4D, 0xE4D),
+    (0xEB1, 0xEB9),
+    (0xEBB, 0xEBC),
+    (0xECD, 0xECD),
+    (0xF71, 0xF81),
+    (0xF8D, 0xFBC),
+    (0x102B, 0x1036),
+    (0x1038, 0x1038),
+    (0x103B, 0x109D),
+    (0x1712, 0x1713),
+    (0x1732, 0x1733),
+    (0x1752, 0x1773),
+    (0x17B6, 0x17C8),
+    (0x1885, 0x1938),
+    (0x1A17, 0x1A5E),
+    (0x1A61, 0x1A74),
+    (0x1ABF, 0x1B04),
+    (0x1B35, 0x1B43),
+    (0x1B80, 0x1BA9),
+    (0x1BAC, 0x1BAD),
+    (0x1BE7, 0x1BF1),
+    (0x1C24, 0x1C36),
+    (0x1DE7, 0x1DF4),
+    (0x2DE0, 0x2DFF),
+    (0xA674, 0xA67B),
+    (0xA69E, 0xA69F),
+    (0xA802, 0xA802),
+    (0xA80B, 0xA827),
+    (0xA880, 0xA8C3),
+    (0xA8C5, 0xA8C5),
+    (0xA8FF, 0xA92A),
+    (0xA947, 0xA952),
+    (0xA980, 0xA983),
+    (0xA9B4, 0xA9BF),
+    (0xA9E5, 0xAABE),
+    (0xAAEB, 0xAAF5),
+    (0xABE3, 0xABEA),
+    (0xFB1E, 0xFB1E),
+    (0x10376, 0x10A0F),
+    (0x10D24, 0x10EAC),
+    (0x11000, 0x11045),
+    (0x11082, 0x110B8),
+    (0x11100, 0x11132),
+    (0x11145, 0x11146),
+    (0x11180, 0x111BF),
+    (0x111CE, 0x11234),
+    (0x11237, 0x112E8),
+    (0x11300, 0x11303),
+    (0x1133E, 0x1134C),
+    (0x11357, 0x11363),
+    (0x11435, 0x11441),
+    (0x11443, 0x11445),
+    (0x114B0, 0x114C1),
+    (0x115AF, 0x115BE),
+    (0x115DC, 0x1163E),
+    (0x11640, 0x116B5),
+    (0x1171D, 0x1172A),
+    (0x1182C, 0x11838),
+    (0x11930, 0x1193C),
+    (0x11940, 0x11942),
+    (0x119D1, 0x119DF),
+    (0x119E4, 0x11A0A),
+    (0x11A35, 0x11A3E),
+    (0x11A51, 0x11A97),
+    (0x11C2F, 0x11C3E),
+    (0x11C92, 0x11D41),
+    (0x11D43, 0x11D43),
+    (0x11D47, 0x11D96),
+    (0x11EF3, 0x11EF6),
+    (0x16F4F, 0x16F92),
+    (0x16FF0, 0x16FF1),
+    (0x1BC9E, 0x1BC9E),
+    (0x1E000, 0x1E02A),
+    (0x1E947, 0x1E947),
+)
+_ALPHABETIC_MARK_STARTS = tuple(start for start, _ in _ALPHABETIC_MARKS)
+
+
+def _is_alpha(ch: str) -> bool:
+    """Onigmo's [[:alpha:]] (Unicode Alphabetic)."""
+    cat = unicodedata.category(ch)
+    if cat[0] == "L" or cat == "Nl":
+        return True
+    if cat[0] == "M":
+        i = bisect.bisect_right(_ALPHABETIC_MARK_STARTS, ord(ch)) - 1
+        return i >= 0 and ord(ch) <= _ALPHABETIC_MARKS[i][1]
+    return cat == "So" and _is_word(ch)  # the circled letters
+
+
+def _is_alnum(ch: str) -> bool:
+    """Onigmo's [[:alnum:]]: Alphabetic or a decimal digit."""
+    return _is_alpha(ch) or unicodedata.category(ch) == "Nd"
+
+
 def _tag_is_valid(match: re.Match[str]) -> bool:
     """kramdown wants unquoted attribute values to be \\p{Word}+; otherwise no tag."""
     return all(
@@ -556,6 +687,14 @@ _KRAMDOWN_ESCAPED = re.compile(rf"\\([{_ESCAPABLE}])")
 # Past this nesting depth an opener is read as plain text, so that no input
 # can exhaust Python's stack (kramdown itself would overflow far later).
 _MAX_DEPTH = 60
+# kramdown backtracks over unclosed links and emphasis; on some inputs
+# (`![![![...`) that is exponential, and Jekyll itself hangs. Past this many
+# parser steps for one heading the text is given up as unknown.
+_MAX_STEPS = 20_000
+
+
+class _TooComplex(Exception):
+    """The heading is beyond the step budget."""
 
 
 @cache
@@ -565,6 +704,19 @@ def _finder(names: tuple[str, ...], stop: str | None, nocase: bool) -> re.Patter
     if stop is None:
         return re.compile(f"(?={starts})", re.S)
     return re.compile(f"(?=(?{'i' if nocase else ''}:{stop})|{starts})", re.S)
+
+
+def _ends_intraword(src: str, end: int) -> bool:
+    """kramdown's `pre_match =~ /[[:alpha:]]-?[[:alpha:]]*\\z/`, without the regex's O(n)."""
+    if end > 0 and _is_alpha(src[end - 1]):
+        return True
+    return end > 1 and src[end - 1] == "-" and _is_alpha(src[end - 2])
+
+
+def _alnum_after(src: str, pos: int, delim: str) -> bool:
+    """`src[pos:]` matches /delim[[:alnum:]]/."""
+    after = pos + len(delim)
+    return src.startswith(delim, pos) and after < len(src) and _is_alnum(src[after])
 
 
 def _next_is_space(src: str, pos: int) -> bool:
@@ -578,7 +730,10 @@ def _normalize_ref(ref: str) -> str:
 class _Spans:
     """A port of kramdown's span-level parser, reduced to what ids depend on."""
 
-    def __init__(self, source: str, gfm: bool, refs: frozenset[str] | None) -> None:
+    def __init__(
+        self, source: str, gfm: bool, refs: frozenset[str] | None, steps: list[int] | None = None
+    ) -> None:
+        self.steps = steps if steps is not None else [0]  # shared with nested parsers
         self.src = source
         self.pos = 0
         self.gfm = gfm
@@ -617,6 +772,7 @@ class _Spans:
         src = self.src
         found = False
         while self.pos < len(src) and not found:
+            self.tick()
             hit = finder.search(src, self.pos)
             if hit is None:
                 if stop is None:
@@ -640,6 +796,11 @@ class _Spans:
         self.tree = self.stack.pop()
         return found
 
+    def tick(self) -> None:
+        self.steps[0] += 1
+        if self.steps[0] > _MAX_STEPS:
+            raise _TooComplex
+
     def too_deep(self, opener: str) -> bool:
         if len(self.stack) < _MAX_DEPTH:
             return False
@@ -661,7 +822,7 @@ class _Spans:
         kind = delim[0]
         self.pos = result.end()
         if (
-            (kind == "_" and re.search(rf"{_ALPHA}-?{_ALPHA}*\Z", src[:start]))
+            (kind == "_" and _ends_intraword(src, start))
             or _next_is_space(src, self.pos)
             or self.in_element(element)
             or len(self.stack) >= _MAX_DEPTH
@@ -673,14 +834,13 @@ class _Spans:
             el = _Node("el", elem)
             stop = re.compile(re.escape(d))
             double = re.compile(re.escape(d * 2) + "(?!" + re.escape(d) + ")")
-            alnum = re.compile(re.escape(d) + r"[^\W_]")
 
             def check(_m: re.Match[str]) -> bool:
                 p = self.pos
                 return (
                     (p == 0 or src[p - 1] not in _WS)
                     and (elem != "em" or not double.match(src, p))
-                    and (kind != "_" or not alnum.match(src, p))
+                    and (kind != "_" or not _alnum_after(src, p, d))
                     and bool(el.children)
                 )
 
@@ -846,6 +1006,7 @@ class _Spans:
         else:
             depth = 0
             while True:
+                self.tick()
                 stop = _LINK_PAREN_STOP.search(src, self.pos)
                 if stop is None:
                     break
@@ -974,15 +1135,19 @@ class _Spans:
         el = _Node("el", "del")
         if len(self.stack) < _MAX_DEPTH:
             # kramdown parses the inside as a fresh source: no outer context.
-            inner = _Spans(found.group()[2:-2], self.gfm, self.refs)
+            inner = _Spans(found.group()[2:-2], self.gfm, self.refs, self.steps)
             inner.stack = [_Node("el", "")] * len(self.stack)
             inner.spans(el)
         self.tree.children.append(el)
 
 
-def _parse(source: str, gfm: bool, refs: Collection[str] | None) -> _Node:
+def _parse(source: str, gfm: bool, refs: Collection[str] | None) -> _Node | None:
+    """The span tree of `source`; None when it is beyond the step budget."""
     known = None if refs is None else frozenset(refs)
-    return _Spans(source.replace("\r\n", "\n").replace("\r", "\n"), gfm, known).parse()
+    try:
+        return _Spans(source.replace("\r\n", "\n").replace("\r", "\n"), gfm, known).parse()
+    except _TooComplex:
+        return None
 
 
 def _gfm_text(node: _Node) -> str:
@@ -1016,8 +1181,13 @@ def inline_text(source: str, *, gfm: bool = True, refs: Collection[str] | None =
     single spaces) plus `^name` for each footnote; a reference to anything
     else stays literal text, as kramdown leaves it. None: all references
     resolve.
+
+    Text so tangled that kramdown's backtracking would take exponential time
+    (Jekyll hangs on it) is returned unchanged.
     """
     root = _parse(source, gfm, refs)
+    if root is None:
+        return source
     return _gfm_text(root) if gfm else _plain_text(root)
 
 
@@ -1211,9 +1381,11 @@ class HeadingIds:
         them ids with the non-GFM algorithm and a counter of its own.
 
         None when no id is published: auto ids off, an id that came out empty
-        (GFM; the counter still moves), or `transliterated_header_ids` on
-        non-ASCII text with the kramdown algorithm (that needs the stringex
-        gem's tables; without the gem Jekyll fails to build).
+        (GFM; the counter still moves). None too when the id cannot be known:
+        `transliterated_header_ids` on non-ASCII text with the kramdown
+        algorithm (that needs the stringex gem's tables; without the gem
+        Jekyll fails to build), or text too tangled to parse (see
+        inline_text). Such headings are left out of the counter.
         """
         if ial:
             return ial
@@ -1222,18 +1394,19 @@ class HeadingIds:
         options = self.options
         if not options.auto_ids:
             return None
+        if options.gfm or options.auto_id_stripping:
+            root = _parse(text, options.gfm, self._refs)
+            if root is None:
+                return None
+            raw = _gfm_text(root) if options.gfm else _plain_text(root)
+        else:
+            raw = text
         if options.gfm and not inside_html:
-            base = _gfm_id(inline_text(text, refs=self._refs))
+            base = _gfm_id(raw)
             count = self._gfm_counts.get(base, -1) + 1
             self._gfm_counts[base] = count
             result = options.auto_id_prefix + base + (f"-{count}" if count else "")
         else:
-            if options.gfm:
-                raw = inline_text(text, refs=self._refs)
-            elif options.auto_id_stripping:
-                raw = inline_text(text, gfm=False, refs=self._refs)
-            else:
-                raw = text
             if options.transliterated_header_ids and not raw.isascii():
                 return None
             base = _kramdown_id(raw) or "section"

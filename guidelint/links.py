@@ -54,7 +54,7 @@ class Malformed:
 HIDDEN = frozenset({"code-block", "code-span", "comment", "conditional", "liquid-comment"})
 
 _LINK_OPEN = re.compile(r"\]\(")
-_SPACED = re.compile(r"\][ \t]+\(([^()\s]*)\)")
+_SPACED = re.compile(r"\][ \t]+\(((?:\{\{[^}\n]*\}\}|\{%[^%\n]*%\}|[^()\s])*)\)")
 _REF_USE = re.compile(r"\]\[([^\[\]\n]*)\]")
 _TAG = re.compile(
     r"<(?:a|img|link|script|iframe|source|area|audio|video|embed|track|form)\b"
@@ -68,7 +68,8 @@ _RAW = re.compile(r"\{%-?\s*raw\s*-?%\}(.*?)(?:\{%-?\s*endraw\s*-?%\}|\Z)", re.S
 _URLISH = re.compile(r"(?:/|#|\.|\{\{|\{%|https?:|mailto:)")
 # A destination: Liquid tags whole, escapes, one level of balanced parentheses.
 _DEST = re.compile(r"(?:\{\{[^\n]*?\}\}|\{%[^\n]*?%\}|\\.|\((?:[^\s()\\]|\\.)*\)|[^\s()\\{]|\{)*")
-_MAX_TEXT = 2000  # how far back a link's `[` may stand
+_MAX_TEXT = 2000
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")  # how far back a link's `[` may stand
 
 
 def _label(text: str) -> str:
@@ -173,8 +174,16 @@ def _inline_scan(view: _Page) -> Iterator[tuple[int, str | None, Malformed | Non
 
 def _opening_bracket(text: str, close: int) -> int | None:
     """Offset of the `[` that the `]` at `close` closes, within its paragraph."""
-    depth = 0
     limit = max(0, close - _MAX_TEXT)
+    opening = text.rfind("[", limit, close)
+    if opening < 0:
+        return None
+    between = text[opening + 1 : close]
+    if "]" not in between and (opening == 0 or text[opening - 1] != "\\"):
+        if "\n" in between and _BLANK_LINE.search(between):
+            return None  # a blank line ends the paragraph
+        return opening
+    depth = 0
     pos = close - 1
     while pos >= limit:
         char = text[pos]

@@ -205,199 +205,35 @@ _HTML_ATTR = re.compile(
 _HTML_TAG_CLOSE = re.compile(rf"</({_UNAME}){_S}*>", re.S)
 _HTML_COMMENT = re.compile(r"<!--(.*?)-->", re.S)
 
-_CONTENT_BLOCK = frozenset(
-    {
-        "address",
-        "applet",
-        "article",
-        "aside",
-        "blockquote",
-        "body",
-        "dd",
-        "details",
-        "div",
-        "dl",
-        "fieldset",
-        "figure",
-        "figcaption",
-        "footer",
-        "form",
-        "header",
-        "hgroup",
-        "iframe",
-        "li",
-        "main",
-        "map",
-        "menu",
-        "nav",
-        "noscript",
-        "object",
-        "section",
-        "summary",
-        "td",
-    }
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# kramdown's HTML element tables (parser/html.rb): how span-level tags are read.
+_CONTENT_BLOCK = _words(
+    "address applet article aside blockquote body dd details div dl fieldset figure "
+    "figcaption footer form header hgroup iframe li main map menu nav noscript object "
+    "section summary td"
 )
-_CONTENT_SPAN = frozenset(
-    {
-        "a",
-        "abbr",
-        "acronym",
-        "b",
-        "bdo",
-        "big",
-        "button",
-        "cite",
-        "caption",
-        "del",
-        "dfn",
-        "dt",
-        "em",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "i",
-        "ins",
-        "label",
-        "legend",
-        "optgroup",
-        "p",
-        "q",
-        "rb",
-        "rbc",
-        "rp",
-        "rt",
-        "rtc",
-        "ruby",
-        "select",
-        "small",
-        "span",
-        "strong",
-        "sub",
-        "sup",
-        "th",
-        "tt",
-    }
+_CONTENT_SPAN = _words(
+    "a abbr acronym b bdo big button cite caption del dfn dt em h1 h2 h3 h4 h5 h6 i ins "
+    "label legend optgroup p q rb rbc rp rt rtc ruby select small span strong sub sup th "
+    "tt"
 )
-_CONTENT_RAW = frozenset(
-    {"script", "style", "math", "option", "textarea", "pre", "code", "kbd", "samp", "var"}
+_CONTENT_RAW = _words("script style math option textarea pre code kbd samp var")
+_SPAN_ELEMENTS = _words(
+    "a abbr acronym b big bdo br button cite code del dfn em i img input ins kbd label "
+    "mark option q rb rbc rp rt rtc ruby samp select small span strong sub sup tt u var"
 )
-_SPAN_ELEMENTS = frozenset(
-    {
-        "a",
-        "abbr",
-        "acronym",
-        "b",
-        "big",
-        "bdo",
-        "br",
-        "button",
-        "cite",
-        "code",
-        "del",
-        "dfn",
-        "em",
-        "i",
-        "img",
-        "input",
-        "ins",
-        "kbd",
-        "label",
-        "mark",
-        "option",
-        "q",
-        "rb",
-        "rbc",
-        "rp",
-        "rt",
-        "rtc",
-        "ruby",
-        "samp",
-        "select",
-        "small",
-        "span",
-        "strong",
-        "sub",
-        "sup",
-        "tt",
-        "u",
-        "var",
-    }
+_BLOCK_ELEMENTS = _words(
+    "address article aside applet body blockquote caption col colgroup dd div dl dt "
+    "fieldset figcaption footer form h1 h2 h3 h4 h5 h6 header hgroup hr html head iframe "
+    "legend menu li main map nav ol optgroup p pre section summary table tbody td th "
+    "thead tfoot tr ul"
 )
-_BLOCK_ELEMENTS = frozenset(
-    {
-        "address",
-        "article",
-        "aside",
-        "applet",
-        "body",
-        "blockquote",
-        "caption",
-        "col",
-        "colgroup",
-        "dd",
-        "div",
-        "dl",
-        "dt",
-        "fieldset",
-        "figcaption",
-        "footer",
-        "form",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "header",
-        "hgroup",
-        "hr",
-        "html",
-        "head",
-        "iframe",
-        "legend",
-        "menu",
-        "li",
-        "main",
-        "map",
-        "nav",
-        "ol",
-        "optgroup",
-        "p",
-        "pre",
-        "section",
-        "summary",
-        "table",
-        "tbody",
-        "td",
-        "th",
-        "thead",
-        "tfoot",
-        "tr",
-        "ul",
-    }
-)
-_NO_BODY = frozenset(
-    {
-        "area",
-        "base",
-        "br",
-        "col",
-        "command",
-        "embed",
-        "hr",
-        "img",
-        "input",
-        "keygen",
-        "link",
-        "meta",
-        "param",
-        "source",
-        "track",
-        "wbr",
-    }
+_NO_BODY = _words(
+    "area base br col command embed hr img input keygen link meta param source track wbr"
 )
 _KNOWN_ELEMENTS = (
     _SPAN_ELEMENTS | _BLOCK_ELEMENTS | _NO_BODY | _CONTENT_BLOCK | _CONTENT_SPAN | _CONTENT_RAW
@@ -425,114 +261,29 @@ def _is_word(ch: str) -> bool:
 # regexp engine of Ruby 3.1 has it, Unicode 13; ranges may run over
 # non-marks, which are never looked up here). Onigmo's [[:alpha:]] includes
 # them, and kramdown asks [[:alpha:]] whether an underscore is inside a word.
-_ALPHABETIC_MARKS = (
-    (0x345, 0x345),
-    (0x5B0, 0x657),
-    (0x659, 0x6DC),
-    (0x6E1, 0x6E8),
-    (0x6ED, 0x73F),
-    (0x7A6, 0x7B0),
-    (0x816, 0x817),
-    (0x81B, 0x82C),
-    (0x8D4, 0x8DF),
-    (0x8E3, 0x8E9),
-    (0x8F0, 0x93B),
-    (0x93E, 0x94C),
-    (0x94E, 0x94F),
-    (0x955, 0x983),
-    (0x9BE, 0x9CC),
-    (0x9D7, 0x9E3),
-    (0xA01, 0xA03),
-    (0xA3E, 0xA4C),
-    (0xA51, 0xA83),
-    (0xABE, 0xACC),
-    (0xAE2, 0xAFC),
-    (0xB01, 0xB03),
-    (0xB3E, 0xB4C),
-    (0xB56, 0xBCC),
-    (0xBD7, 0xC03),
-    (0xC3E, 0xC4C),
-    (0xC55, 0xC83),
-    (0xCBE, 0xCCC),
-    (0xCD5, 0xD03),
-    (0xD3E, 0xD4C),
-    (0xD57, 0xD83),
-    (0xDCF, 0xE3A),
-    (0xE4D, 0xE4D),
-    (0xEB1, 0xEB9),
-    (0xEBB, 0xEBC),
-    (0xECD, 0xECD),
-    (0xF71, 0xF81),
-    (0xF8D, 0xFBC),
-    (0x102B, 0x1036),
-    (0x1038, 0x1038),
-    (0x103B, 0x109D),
-    (0x1712, 0x1713),
-    (0x1732, 0x1733),
-    (0x1752, 0x1773),
-    (0x17B6, 0x17C8),
-    (0x1885, 0x1938),
-    (0x1A17, 0x1A5E),
-    (0x1A61, 0x1A74),
-    (0x1ABF, 0x1B04),
-    (0x1B35, 0x1B43),
-    (0x1B80, 0x1BA9),
-    (0x1BAC, 0x1BAD),
-    (0x1BE7, 0x1BF1),
-    (0x1C24, 0x1C36),
-    (0x1DE7, 0x1DF4),
-    (0x2DE0, 0x2DFF),
-    (0xA674, 0xA67B),
-    (0xA69E, 0xA69F),
-    (0xA802, 0xA802),
-    (0xA80B, 0xA827),
-    (0xA880, 0xA8C3),
-    (0xA8C5, 0xA8C5),
-    (0xA8FF, 0xA92A),
-    (0xA947, 0xA952),
-    (0xA980, 0xA983),
-    (0xA9B4, 0xA9BF),
-    (0xA9E5, 0xAABE),
-    (0xAAEB, 0xAAF5),
-    (0xABE3, 0xABEA),
-    (0xFB1E, 0xFB1E),
-    (0x10376, 0x10A0F),
-    (0x10D24, 0x10EAC),
-    (0x11000, 0x11045),
-    (0x11082, 0x110B8),
-    (0x11100, 0x11132),
-    (0x11145, 0x11146),
-    (0x11180, 0x111BF),
-    (0x111CE, 0x11234),
-    (0x11237, 0x112E8),
-    (0x11300, 0x11303),
-    (0x1133E, 0x1134C),
-    (0x11357, 0x11363),
-    (0x11435, 0x11441),
-    (0x11443, 0x11445),
-    (0x114B0, 0x114C1),
-    (0x115AF, 0x115BE),
-    (0x115DC, 0x1163E),
-    (0x11640, 0x116B5),
-    (0x1171D, 0x1172A),
-    (0x1182C, 0x11838),
-    (0x11930, 0x1193C),
-    (0x11940, 0x11942),
-    (0x119D1, 0x119DF),
-    (0x119E4, 0x11A0A),
-    (0x11A35, 0x11A3E),
-    (0x11A51, 0x11A97),
-    (0x11C2F, 0x11C3E),
-    (0x11C92, 0x11D41),
-    (0x11D43, 0x11D43),
-    (0x11D47, 0x11D96),
-    (0x11EF3, 0x11EF6),
-    (0x16F4F, 0x16F92),
-    (0x16FF0, 0x16FF1),
-    (0x1BC9E, 0x1BC9E),
-    (0x1E000, 0x1E02A),
-    (0x1E947, 0x1E947),
+_ALPHABETIC_MARK_RANGES = (
+    "345 5B0-657 659-6DC 6E1-6E8 6ED-73F 7A6-7B0 816-817 81B-82C 8D4-8DF 8E3-8E9 8F0-93B "
+    "93E-94C 94E-94F 955-983 9BE-9CC 9D7-9E3 A01-A03 A3E-A4C A51-A83 ABE-ACC AE2-AFC B01-B03 "
+    "B3E-B4C B56-BCC BD7-C03 C3E-C4C C55-C83 CBE-CCC CD5-D03 D3E-D4C D57-D83 DCF-E3A E4D "
+    "EB1-EB9 EBB-EBC ECD F71-F81 F8D-FBC 102B-1036 1038 103B-109D 1712-1713 1732-1733 1752-1773 "
+    "17B6-17C8 1885-1938 1A17-1A5E 1A61-1A74 1ABF-1B04 1B35-1B43 1B80-1BA9 1BAC-1BAD 1BE7-1BF1 "
+    "1C24-1C36 1DE7-1DF4 2DE0-2DFF A674-A67B A69E-A69F A802 A80B-A827 A880-A8C3 A8C5 A8FF-A92A "
+    "A947-A952 A980-A983 A9B4-A9BF A9E5-AABE AAEB-AAF5 ABE3-ABEA FB1E 10376-10A0F 10D24-10EAC "
+    "11000-11045 11082-110B8 11100-11132 11145-11146 11180-111BF 111CE-11234 11237-112E8 "
+    "11300-11303 1133E-1134C 11357-11363 11435-11441 11443-11445 114B0-114C1 115AF-115BE "
+    "115DC-1163E 11640-116B5 1171D-1172A 1182C-11838 11930-1193C 11940-11942 119D1-119DF "
+    "119E4-11A0A 11A35-11A3E 11A51-11A97 11C2F-11C3E 11C92-11D41 11D43 11D47-11D96 11EF3-11EF6 "
+    "16F4F-16F92 16FF0-16FF1 1BC9E 1E000-1E02A 1E947"
 )
+
+
+def _hex_ranges(text: str) -> tuple[tuple[int, int], ...]:
+    """`"345 5B0-657"` -> ((0x345, 0x345), (0x5B0, 0x657))."""
+    items = (item.partition("-") for item in text.split())
+    return tuple((int(lo, 16), int(hi or lo, 16)) for lo, _, hi in items)
+
+
+_ALPHABETIC_MARKS = _hex_ranges(_ALPHABETIC_MARK_RANGES)
 _ALPHABETIC_MARK_STARTS = tuple(start for start, _ in _ALPHABETIC_MARKS)
 
 
@@ -552,11 +303,25 @@ def _is_alnum(ch: str) -> bool:
     return _is_alpha(ch) or unicodedata.category(ch) == "Nd"
 
 
-def _tag_is_valid(match: re.Match[str]) -> bool:
-    """kramdown wants unquoted attribute values to be \\p{Word}+; otherwise no tag."""
+def _is_name(name: str) -> bool:
+    """REXML's UNAME with Onigmo's classes: `[[:alpha:]_][-[:alnum:]._]*`, one prefix."""
     return all(
-        all(_is_word(ch) for ch in unquoted)
-        for _, unquoted, _, _ in _HTML_ATTR.findall(match.group(2) or "")
+        part != ""
+        and (_is_alpha(part[0]) or part[0] == "_")
+        and all(_is_alnum(ch) or ch in "-._" for ch in part[1:])
+        for part in name.split(":", 1)
+    )
+
+
+def _tag_is_valid(match: re.Match[str]) -> bool:
+    """Whether kramdown reads this as a tag (the regexps above are a little wider).
+
+    Names must be made of Ruby's letters and digits, and unquoted values of
+    \\p{Word} characters; otherwise kramdown prints the tag as text.
+    """
+    return _is_name(match.group(1)) and all(
+        _is_name(name) and all(_is_word(ch) for ch in unquoted)
+        for name, unquoted, _, _ in _HTML_ATTR.findall(match.group(2) or "")
     )
 
 
@@ -616,16 +381,36 @@ _SQ_CLOSE = r"[^ \\\t\r\n\[{(\-]"
 _W = "[A-Za-z0-9_]"
 _SQ_RULES: list[tuple[re.Pattern[str], tuple[int | str, ...]]] = [
     (re.compile(r"""("|')(?=[_*]{1,2}[^ \t\n\v\f\r])"""), ("lquote1",)),
-    (re.compile(rf"""("|')(?={_SQ_PUNCT}(?!\.\.)\B)"""), ("rquote1",)),
+    # kramdown's pattern ends `(?!\.\.)\B)`; the \B is _sq_boundary_ok's, as only
+    # there can a boundary be taken between \p{Word} characters, as Ruby does.
+    (re.compile(rf"""("|')(?={_SQ_PUNCT}(?!\.\.))"""), ("rquote1",)),
     (re.compile(rf"""({_S}?)"'(?={_W})"""), (1, "ldquo", "lsquo")),
     (re.compile(rf"""({_S}?)'"(?={_W})"""), (1, "lsquo", "ldquo")),
     (re.compile(rf"""({_S}?)'(?=[0-9][0-9]s)"""), (1, "rsquo")),
     (re.compile(rf"""({_S})('|")(?={_W})"""), (1, "lquote2")),
     (re.compile(rf"""({_SQ_CLOSE})('|")"""), (1, "rquote2")),
-    (re.compile(rf"""("|')(?={_S}|s\b|$)""", re.M), ("rquote1",)),
+    (re.compile(rf"""("|')(?={_S}|s|$)""", re.M), ("rquote1",)),  # s\b: _sq_boundary_ok
     (re.compile(r"(.?)'", re.S), (1, "lsquo")),
     (re.compile(r'(.?)"', re.S), (1, "ldquo")),
 ]
+
+
+def _word_at(src: str, pos: int) -> bool:
+    """Whether Onigmo's \\b sees a word character at `pos` (it counts ¹²³¼½¾ too)."""
+    return 0 <= pos < len(src) and (
+        _is_word(src[pos]) or src[pos] in "\u00b2\u00b3\u00b9\u00bc\u00bd\u00be"
+    )
+
+
+def _sq_boundary_ok(rule: int, src: str, end: int) -> bool:
+    """The \\B of _SQ_RULES[1] and the \\b of _SQ_RULES[7], as Ruby sees word boundaries."""
+    if rule == 1:  # \B after the punctuation character that follows the quote
+        return _word_at(src, end) == _word_at(src, end + 1)
+    if rule == 7 and src.startswith("s", end):  # `s\b`: the s must end a word
+        return not _word_at(src, end + 1)
+    return True
+
+
 _QUOTES = {"lsquo": "\u2018", "rsquo": "\u2019", "ldquo": "\u201c", "rdquo": "\u201d"}
 
 _ESCAPABLE = "\\\\.*_+`<>()\\[\\]{}#!:|\"'$=\\-"
@@ -727,6 +512,13 @@ def _normalize_ref(ref: str) -> str:
     return _downcase(re.sub(r"[ \t\n\v\f\r]+", " ", ref))
 
 
+def _ref_set(refs: Collection[str] | None) -> frozenset[str] | None:
+    """Link reference names as kramdown compares them; `^footnote` names as given."""
+    if refs is None:
+        return None
+    return frozenset(r if r.startswith("^") else _normalize_ref(r) for r in refs)
+
+
 class _Spans:
     """A port of kramdown's span-level parser, reduced to what ids depend on."""
 
@@ -801,13 +593,6 @@ class _Spans:
         if self.steps[0] > _MAX_STEPS:
             raise _TooComplex
 
-    def too_deep(self, opener: str) -> bool:
-        if len(self.stack) < _MAX_DEPTH:
-            return False
-        self.add_text(opener)
-        self.pos += len(opener)
-        return True
-
     def in_element(self, *types: str) -> bool:
         return any(n.kind == "el" and n.value in types for n in (self.tree, *self.stack))
 
@@ -870,8 +655,9 @@ class _Spans:
         delim = delim_match.group()
         simple = len(delim) == 1
         self.pos = saved = delim_match.end()
-        before = src[:start]
-        if simple and re.search(rf"{_S}\n?\Z|\A\n?\Z", before) and _next_is_space(src, saved):
+        # kramdown: a lone ` after whitespace (or at the start) and before it is text
+        after_space = start == 0 or src[start - 1] in _WS
+        if simple and after_space and _next_is_space(src, saved):
             self.add_text(delim)
             return
         end = src.find(delim, saved)
@@ -902,7 +688,7 @@ class _Spans:
             self.tree.children.append(_Node("el", "comment"))
             return
         close = _HTML_TAG_CLOSE.match(src, pos)
-        if close:
+        if close and _is_name(close.group(1)):
             self.pos = close.end()
             self.add_text(close.group())
             return
@@ -918,8 +704,8 @@ class _Spans:
         if name in _BLOCK_ELEMENTS:
             self.add_text(tag.group())
             return
-        if self.too_deep(""):
-            return
+        if len(self.stack) >= _MAX_DEPTH:
+            return  # (see _MAX_DEPTH) the tag is dropped
         model = "block" if name in _CONTENT_BLOCK else "span" if name in _CONTENT_SPAN else "raw"
         parse = not (model == "raw" or self.tree.raw)
         for _, attr, value in _attributes(tag.group(2) or ""):
@@ -1036,9 +822,9 @@ class _Spans:
         self.tree.children.append(el)
 
     def p_smart_quotes(self, _name: str) -> None:
-        for rule, actions in _SQ_RULES:
+        for number, (rule, actions) in enumerate(_SQ_RULES):
             found = rule.match(self.src, self.pos)
-            if found is None:
+            if found is None or not _sq_boundary_ok(number, self.src, found.end()):
                 continue
             self.pos = found.end()
             for action in actions:
@@ -1141,11 +927,10 @@ class _Spans:
         self.tree.children.append(el)
 
 
-def _parse(source: str, gfm: bool, refs: Collection[str] | None) -> _Node | None:
-    """The span tree of `source`; None when it is beyond the step budget."""
-    known = None if refs is None else frozenset(refs)
+def _parse(source: str, gfm: bool, refs: frozenset[str] | None) -> _Node | None:
+    """The span tree of `source` (`refs` from _ref_set); None beyond the step budget."""
     try:
-        return _Spans(source.replace("\r\n", "\n").replace("\r", "\n"), gfm, known).parse()
+        return _Spans(source.replace("\r\n", "\n").replace("\r", "\n"), gfm, refs).parse()
     except _TooComplex:
         return None
 
@@ -1166,6 +951,10 @@ def _plain_text(node: _Node) -> str:
     return "".join(_plain_text(child) for child in node.children)
 
 
+# Characters that start no span element, entity, escape or typographic symbol.
+_PLAIN_INLINE = re.compile(r"[^\\`*_\[\]{}<>&!'\"~.$^:=+-]*")
+
+
 def inline_text(source: str, *, gfm: bool = True, refs: Collection[str] | None = None) -> str:
     """The plain text kramdown derives an id from, for inline Markdown `source`.
 
@@ -1177,15 +966,17 @@ def inline_text(source: str, *, gfm: bool = True, refs: Collection[str] | None =
     is what plain kramdown keeps when `auto_id_stripping` is on: text only,
     so code spans, entities and symbols drop out.
 
-    `refs` are the page's link reference names (normalised: lower case,
-    single spaces) plus `^name` for each footnote; a reference to anything
-    else stays literal text, as kramdown leaves it. None: all references
-    resolve.
+    `refs` are the page's link reference names (compared as kramdown does:
+    case and runs of whitespace ignored) plus `^name` for each footnote; a
+    reference to anything else stays literal text, as kramdown leaves it.
+    None: all references resolve.
 
     Text so tangled that kramdown's backtracking would take exponential time
     (Jekyll hangs on it) is returned unchanged.
     """
-    root = _parse(source, gfm, refs)
+    if _PLAIN_INLINE.fullmatch(source):
+        return source  # no markup, entity, escape or typographic sequence: text as it is
+    root = _parse(source, gfm, _ref_set(refs))
     if root is None:
         return source
     return _gfm_text(root) if gfm else _plain_text(root)
@@ -1195,7 +986,8 @@ def inline_text(source: str, *, gfm: bool = True, refs: Collection[str] | None =
 # Liquid in headings
 
 _LIQUID_OPEN = re.compile(r"\{\{|\{%")
-_LIQUID_VAR = re.compile(r"\{\{(-?)(.*?)(-?)\}\}", re.S)
+# Liquid ends an output tag at its first `}`: `{{ x }` is a syntax error.
+_LIQUID_VAR = re.compile(r"\{\{(-?)([^}]*?)(-?)\}(\}?)")
 _LIQUID_TAG = re.compile(r"\{%(-?)\s*(\w+)(.*?)(-?)%\}", re.S)
 _LIQUID_PATH = re.compile(r"(?:site|page)(?:\.[A-Za-z_][\w\-]*)+\Z")
 _LIQUID_STRING = re.compile(r"'([^']*)'\Z|\"([^\"]*)\"\Z")
@@ -1288,7 +1080,7 @@ def expand_liquid(source: str, lookup: Callable[[str], object | None]) -> str | 
             break
         var = _LIQUID_VAR.match(source, opening.start())
         tag = _LIQUID_TAG.match(source, opening.start()) if var is None else None
-        if var is None and tag is None:
+        if (var is None and tag is None) or (var is not None and not var.group(4)):
             return None
         found = var or tag
         assert found is not None
@@ -1300,21 +1092,26 @@ def expand_liquid(source: str, lookup: Callable[[str], object | None]) -> str | 
             if value is None or "\n" in value or "\r" in value:
                 return None
             out.append(value)
-            trim_next = bool(var.group(3))
+            trim_next = var.group()[-3] == "-"  # `{{-}}` trims both sides
             pos = var.end()
             continue
         assert tag is not None
         name = tag.group(2)
         if name not in ("raw", "comment") or _strip(tag.group(3)):
             return None
-        closing = re.compile(r"\{%-?\s*end" + name + r"\s*(-?)%\}")
+        closing = re.compile(r"\{%(-?)\s*end" + name + r"\s*(-?)%\}")
         end = closing.search(source, tag.end())
         if end is None:
             return None
-        body = source[tag.end() : end.start()]
         if name == "raw":
-            out.append(body.lstrip(_RUBY_STRIP) if tag.group(4) else body)
-        trim_next = bool(end.group(1))
+            # Liquid 5 reports `{% raw -%}` and `{%- endraw` as never closed,
+            # and ignores the `-` of `endraw -%}`.
+            if tag.group(4) or end.group(1):
+                return None
+            out.append(source[tag.end() : end.start()])
+            trim_next = False
+        else:
+            trim_next = bool(end.group(2))
         pos = end.end()
     return "".join(out)
 
@@ -1323,8 +1120,13 @@ def expand_liquid(source: str, lookup: Callable[[str], object | None]) -> str | 
 # Assigning ids
 
 
+_ASCII_NON_WORD = re.compile(r"[^a-z0-9_\- \t]")
+
+
 def _gfm_id(text: str) -> str:
     """kramdown-parser-gfm's generate_gfm_header_id, before the counter."""
+    if text.isascii():  # \p{Word} is [A-Za-z0-9_] here
+        return _ASCII_NON_WORD.sub("", text.lower()).replace(" ", "-").replace("\t", "-")
     out: list[str] = []
     for ch in _downcase(text):
         if ch in " \t":
@@ -1355,7 +1157,7 @@ class HeadingIds:
 
     def __init__(self, options: IdOptions, *, refs: Collection[str] | None = None) -> None:
         self.options = options
-        self._refs = None if refs is None else frozenset(refs)
+        self._refs = _ref_set(refs)
         self._gfm_counts: dict[str, int] = {}
         self._used: dict[str, int] = {}
 

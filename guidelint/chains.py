@@ -47,3 +47,12 @@ def chain_links(index: SiteIndex) -> list[Link]:
 
 def url_of(page: PageFacts) -> str:
     return page.url or page.path
+
+
+def keys_in_use(index: SiteIndex) -> frozenset[str]:
+    """Chain keys that some page of the site sets (cached per index)."""
+    cached = index.cache.get("chain-keys")
+    if cached is None:
+        cached = frozenset(ref.key for page in index.pages for ref in page.chain)
+        index.cache["chain-keys"] = cached
+    return frozenset(cached)

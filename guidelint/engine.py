@@ -27,7 +27,7 @@ from guidelint.model import Kind, Page, SiteFile
 from guidelint.parse import read_page
 from guidelint.rule import Rule
 from guidelint.site import SiteConfig, SiteFiles, find_root, load_config, walk
-from guidelint.siteindex import SiteIndex
+from guidelint.siteindex import NavEntry, SiteIndex
 from guidelint.templates import Templates
 
 PARALLEL_MIN_FILES = 300  # below this, starting workers costs more than it saves
@@ -103,12 +103,15 @@ def run(options: Options) -> Result:
     ctx.templates = Templates.from_pages(template_pages, site.includes_dir, site.layouts_dir)
     findings = [f for page in template_pages for f in _page_findings(ctx, page_rules, page)]
     rest = [f for f in files.sources if f.kind not in (Kind.LAYOUT, Kind.INCLUDE)]
-    facts, found = _check_pages(ctx, page_rules, rest, options.jobs, bool(site_rules))
+    data_files = files.data_files if site_rules else []
+    facts, found, nav = _check_pages(
+        ctx, page_rules, rest, options.jobs, bool(site_rules), data_files
+    )
     findings.extend(found)
     if site_rules:
         facts.extend(facts_mod.build(page, ctx) for page in template_pages)
-    if site_rules:
-        findings.extend(_site_findings(ctx, site_rules, files, facts))
+        index = SiteIndex(site, facts, files.static, files.others, nav)
+        findings.extend(_site_findings(ctx, site_rules, index))
     findings = _apply_severities(findings, config, options.precommit)
     findings = _apply_per_file_ignores(findings, config.per_file_ignores)
     findings = _narrow(findings, site, options.paths, files)
@@ -116,12 +119,8 @@ def run(options: Options) -> Result:
     return Result(root=root, findings=findings, rules=rules, files_read=len(files.sources))
 
 
-def _site_findings(
-    ctx: Context, rules: tuple[Rule, ...], files: SiteFiles, facts: list[PageFacts]
-) -> list[Finding]:
+def _site_findings(ctx: Context, rules: tuple[Rule, ...], index: SiteIndex) -> list[Finding]:
     """Cross-page rules, once, on the index of the whole site."""
-    nav = navdata.entries(ctx.site, files.data_files)
-    index = SiteIndex(ctx.site, facts, files.static, files.others, nav)
     found: list[Finding] = []
     for rule in rules:
         assert rule.site_check is not None
@@ -191,8 +190,17 @@ def _check_one(ctx: Context, rules: tuple[Rule, ...], item: SiteFile, want_facts
 
 
 def _check_pages(
-    ctx: Context, rules: tuple[Rule, ...], items: list[SiteFile], jobs: int, want_facts: bool
-) -> tuple[list[PageFacts], list[Finding]]:
+    ctx: Context,
+    rules: tuple[Rule, ...],
+    items: list[SiteFile],
+    jobs: int,
+    want_facts: bool,
+    data_files: list[str],
+) -> tuple[list[PageFacts], list[Finding], list[NavEntry]]:
+    """Check every page, in parallel when it pays, and sum pages up when `want_facts`.
+
+    The navigation in `data_files` is read by a worker meanwhile.
+    """
     workers = jobs or os.cpu_count() or 1
     if (
         workers <= 1
@@ -200,16 +208,19 @@ def _check_pages(
         or "fork" not in multiprocessing.get_all_start_methods()
     ):
         results = [_check_one(ctx, rules, item, want_facts) for item in items]
+        nav = navdata.entries(ctx.site, data_files)
     else:
         size = max(16, len(items) // (workers * 8))
         chunks = [items[i : i + size] for i in range(0, len(items), size)]
         mp_context = multiprocessing.get_context("fork")
         init = (ctx, rules, want_facts)
         with ProcessPoolExecutor(workers, mp_context, _init_worker, init) as pool:
+            reading = pool.submit(navdata.entries, ctx.site, data_files)
             results = [pair for chunk in pool.map(_check_chunk, chunks) for pair in chunk]
+            nav = reading.result()
     facts = [fact for fact, _ in results if fact is not None]
     findings = [finding for _, found in results for finding in found]
-    return facts, findings
+    return facts, findings, nav
 
 
 # -- narrowing -----------------------------------------------------------------

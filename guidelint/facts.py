@@ -8,11 +8,13 @@ picklable values, ready for a cache keyed by content hash.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from guidelint.anchors import HeadingIds, expand_liquid, html_ids, split_explicit_id
+from guidelint.findings import excerpt
 from guidelint.links import HIDDEN, Link, Malformed, scan
+from guidelint.locate import SKIP_LOCATION as _SKIPPED
 from guidelint.model import Kind, Page
 
 if TYPE_CHECKING:
@@ -43,6 +45,7 @@ class Anchor:
     line: int
     column: int
     source: str
+    source_offset: int = 0
 
 
 @dataclass(frozen=True)
@@ -92,12 +95,17 @@ def build(page: Page, ctx: Context) -> PageFacts:
         found, found_problems = scan(page, ctx.templates.url_params)
         published = page.output_path is not None
         locate = ctx.locator.locate
-        found_links = tuple(
-            replace(link, location=locate(link.target, page.url, published, link.site_path))
+        located = (
+            link._replace(location=locate(link.target, page.url, published, link.site_path))
             for link in found
         )
-        problems = tuple(found_problems)
         ids, complete, explicit = _anchors(page, ctx)
+        # External and unknowable links, and working links to this page's own
+        # ids, interest no cross-page rule: they stay here.
+        found_links = tuple(
+            link for link in located if link.location is not _SKIPPED and not _works_here(link, ids)
+        )
+        problems = tuple(found_problems)
         text = page.body.text
         includes = tuple(
             dict.fromkeys(
@@ -126,6 +134,14 @@ def build(page: Page, ctx: Context) -> PageFacts:
     )
 
 
+def _works_here(link: Link, ids: frozenset[str]) -> bool:
+    """A link to a fragment of its own page that exists (or to the page itself)."""
+    location = link.location
+    if location is None or location.status != "here":
+        return False
+    return location.fragment is None or location.fragment in ids or not location.fragment
+
+
 def links_hidden(page: Page, offset: int) -> bool:
     region = page.body.structure.region_at(offset)
     return region is not None and region.kind in HIDDEN
@@ -149,7 +165,8 @@ def _anchors(page: Page, ctx: Context) -> tuple[frozenset[str], bool, tuple[Anch
         return value
 
     def add_explicit(value: str, line: int, column: int = 1) -> None:
-        explicit.append(Anchor(value, line, column, page.line_text(line)))
+        text, start = excerpt(page.line_text(line), column)
+        explicit.append(Anchor(value, line, column, text, start))
 
     if page.body.markdown:
         options = ctx.id_options

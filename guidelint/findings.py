@@ -43,6 +43,7 @@ class Finding:
     name: str = ""
     fixable: bool = False
     source: str = ""
+    source_offset: int = field(default=0, compare=False)  # column - 1 of `source`'s first char
     related: tuple[str, ...] = field(default=(), compare=False)  # other files involved
     target: str = field(default="", compare=False)  # the missing URL, for cross-page findings
 
@@ -57,3 +58,19 @@ class Finding:
             "message": self.message,
             "fixable": self.fixable,
         }
+
+
+EXCERPT_WIDTH = 100
+EXCERPT_LEAD = 20  # characters kept before the column
+
+
+def excerpt(line: str, column: int, width: int = EXCERPT_WIDTH) -> tuple[str, int]:
+    """A window of `line` around 1-based `column`, and the offset it starts at.
+
+    Findings carry the offending text for display; long prose lines are cut
+    so that per-page summaries stay small when they travel between processes.
+    """
+    if len(line) <= width:
+        return line, 0
+    start = max(0, min(column - 1 - EXCERPT_LEAD, len(line) - width))
+    return line[start : start + width], start

@@ -20,7 +20,7 @@ _TIMEOUT = 60
 
 
 def previous_urls(site: SiteConfig, items: Iterable[SiteFile]) -> dict[str, str]:
-    """URL at HEAD -> path, for the given page files that git knows."""
+    """URL at HEAD -> path, for the given page files that git knows (under any old name)."""
     wanted = [item for item in items if item.kind in (Kind.PAGE, Kind.DOCUMENT)]
     if not wanted:
         return {}
@@ -29,13 +29,15 @@ def previous_urls(site: SiteConfig, items: Iterable[SiteFile]) -> dict[str, str]
         return {}
     prefix = site.root.resolve().relative_to(Path(top.decode().strip()).resolve()).as_posix()
     prefix = "" if prefix == "." else prefix + "/"
-    request = "".join(f"HEAD:{prefix}{item.path}\n" for item in wanted).encode()
+    moved = _renamed(site.root)  # a file moved with `git mv` was at its old path
+    old_paths = [moved.get(prefix + item.path, prefix + item.path) for item in wanted]
+    request = "".join(f"HEAD:{path}\n" for path in old_paths).encode()
     output = _git(site.root, ["cat-file", "--batch"], request)
     if output is None:
         return {}
     found: dict[str, str] = {}
     pos = 0
-    for item in wanted:
+    for item, old_path in zip(wanted, old_paths, strict=True):
         end = output.find(b"\n", pos)
         if end < 0:
             break
@@ -46,10 +48,29 @@ def previous_urls(site: SiteConfig, items: Iterable[SiteFile]) -> dict[str, str]
         size = int(header[2])
         blob = output[pos : pos + size]
         pos += size + 1
-        page = parse_page(site, item, blob)
+        old_item = SiteFile(old_path.removeprefix(prefix), item.kind, item.collection)
+        page = parse_page(site, old_item, blob)
         if page.url is not None:
             found[page.url] = item.path
     return found
+
+
+def _renamed(root: Path) -> dict[str, str]:
+    """New path -> path at HEAD, for files renamed since (relative to the repository)."""
+    listing = _git(root, ["diff", "-M", "--name-status", "-z", "HEAD", "--"])
+    if not listing:
+        return {}
+    fields = listing.decode("utf-8", "replace").split("\0")
+    moved: dict[str, str] = {}
+    index = 0
+    while index < len(fields):
+        status = fields[index]
+        if status.startswith(("R", "C")) and index + 2 < len(fields):
+            moved[fields[index + 2]] = fields[index + 1]
+            index += 3
+        else:
+            index += 2
+    return moved
 
 
 def _git(root: Path, args: list[str], stdin: bytes | None = None) -> bytes | None:

@@ -15,15 +15,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
+from guidelint.findings import excerpt
 from guidelint.locate import Location
 from guidelint.markdown import BodyStructure
 from guidelint.model import Page
 
 
-@dataclass(frozen=True)
-class Link:
+class Link(NamedTuple):
     """One URL a page publishes, as written.
 
     `form` is `inline`, `image`, `reference` (a definition), `html` (an
@@ -37,25 +37,26 @@ class Link:
     target: str
     form: str
     site_path: bool = False
-    source: str = ""
+    source: str = ""  # an excerpt of the line, starting at `source_offset`
+    source_offset: int = 0
     location: Location | None = None  # where the browser goes, once located
 
 
-@dataclass(frozen=True)
-class Malformed:
+class Malformed(NamedTuple):
     """Markdown a reader sees as a broken link (rule LNK005)."""
 
     line: int
     column: int
     message: str
     source: str = ""
+    source_offset: int = 0
 
 
 HIDDEN = frozenset({"code-block", "code-span", "comment", "conditional", "liquid-comment"})
 
 _LINK_OPEN = re.compile(r"\]\(")
 _SPACED = re.compile(r"\][ \t]+\(((?:\{\{[^}\n]*\}\}|\{%[^%\n]*%\}|[^()\s])*)\)")
-_REF_USE = re.compile(r"\]\[([^\[\]\n]*)\]")
+_REF_USE = re.compile(r"\][ \t]?\[([^\[\]\n]*)\]")
 _TAG = re.compile(
     r"<(?:a|img|link|script|iframe|source|area|audio|video|embed|track|form)\b"
     r"(?:\"[^\"]*\"|'[^']*'|\{\{.*?\}\}|\{%.*?%\}|[^>\"'])*>",
@@ -67,7 +68,11 @@ _PARAM = re.compile(r"([\w-]+)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s\"']+)")
 _RAW = re.compile(r"\{%-?\s*raw\s*-?%\}(.*?)(?:\{%-?\s*endraw\s*-?%\}|\Z)", re.S)
 _URLISH = re.compile(r"(?:/|#|\.|\{\{|\{%|https?:|mailto:)")
 # A destination: Liquid tags whole, escapes, one level of balanced parentheses.
-_DEST = re.compile(r"(?:\{\{[^\n]*?\}\}|\{%[^\n]*?%\}|\\.|\((?:[^\s()\\]|\\.)*\)|[^\s()\\{]|\{)*")
+_DEST = re.compile(
+    r"(?:\{\{[^}]{0,200}\}\}|\{%[^%]{0,200}%\}|\\.|\((?:[^\s()\\]|\\.)*\)|[^\s()\\{]|\{)*"
+)
+# `[GAP] [UPLIFT]`, `[1] [2]`: bracketed words in prose, not references.
+_NOT_A_LABEL = re.compile(r"[A-Z0-9 _-]*|\^.*", re.S)
 _MAX_TEXT = 2000
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")  # how far back a link's `[` may stand
 
@@ -108,11 +113,13 @@ class _Page:
 
     def link(self, offset: int, target: str, form: str, site_path: bool = False) -> Link:
         line, column = self.structure.position(offset)
-        return Link(line, column, target, form, site_path, self.line_text(line))
+        text, start = excerpt(self.line_text(line), column)
+        return Link(line, column, target, form, site_path, text, start)
 
     def malformed(self, offset: int, message: str) -> Malformed:
         line, column = self.structure.position(offset)
-        return Malformed(line, column, message, self.line_text(line))
+        text, start = excerpt(self.line_text(line), column)
+        return Malformed(line, column, message, text, start)
 
 
 def scan(
@@ -128,11 +135,11 @@ def scan(
     found: list[Link] = []
     problems: list[Malformed] = []
     if view.markdown:
-        for start, target, problem in _inline_scan(view):
+        for opening, start, target, problem in _inline_scan(view):
             if problem is not None:
                 problems.append(problem)
             elif target is not None:
-                image = start > 0 and view.text[start - 1] == "!"
+                image = opening > 0 and view.text[opening - 1] == "!"
                 found.append(view.link(start, target, "image" if image else "inline"))
         found.extend(_definitions(view))
         problems.extend(_spaced_links(view))
@@ -144,32 +151,29 @@ def scan(
     return found, problems
 
 
-def _inline_scan(view: _Page) -> Iterator[tuple[int, str | None, Malformed | None]]:
-    """(offset of the URL, the URL, a problem) for each `[text](...)`."""
+def _inline_scan(view: _Page) -> Iterator[tuple[int, int, str | None, Malformed | None]]:
+    """(offset of the `[`, offset of the URL, the URL, a problem) for each `[text](...)`."""
     text = view.text
     for m in _LINK_OPEN.finditer(text):
         close = m.start()
         if close > 0 and text[close - 1] == "\\":
             continue
-        if not view.markdown_at(close) or _opening_bracket(text, close) is None:
+        if not view.markdown_at(close):
+            continue
+        opening = _opening_bracket(text, close)
+        if opening is None:
             continue
         begin, end, closed = _destination(text, m.end())
         target = text[begin:end]
         if target.startswith("<") and target.endswith(">"):
             target, begin = target[1:-1], begin + 1
         if not closed:
-            yield (
-                begin,
-                None,
-                view.malformed(
-                    close,
-                    "link is not closed: its `(` has no `)` on the line, so readers see brackets",
-                ),
-            )
+            message = "link is not closed: its `(` has no `)` on the line, so readers see brackets"
+            yield opening, begin, None, view.malformed(close, message)
         elif not target.strip():
-            yield begin, None, view.malformed(close, "link has an empty target `()`")
+            yield opening, begin, None, view.malformed(close, "link has an empty target `()`")
         else:
-            yield begin, target, None
+            yield opening, begin, target, None
 
 
 def _opening_bracket(text: str, close: int) -> int | None:
@@ -206,6 +210,10 @@ def _destination(text: str, pos: int) -> tuple[int, int, bool]:
     length = len(text)
     while pos < length and text[pos] in " \t":
         pos += 1
+    if pos < length and text[pos] == "\n":  # kramdown lets the URL start on the next line
+        pos += 1
+        while pos < length and text[pos] in " \t":
+            pos += 1
     start = pos
     if pos < length and text[pos] == "<":
         close = text.find(">", pos)
@@ -235,8 +243,8 @@ def _closes(text: str, pos: int) -> bool:
 
 def _definitions(view: _Page) -> Iterator[Link]:
     for definition in view.structure.ref_defs:
-        if view.hidden(definition.start):
-            continue
+        if definition.label.startswith("^") or view.hidden(definition.start):
+            continue  # a footnote, or not published
         target = definition.url
         start = definition.start
         if target.startswith("<") and target.endswith(">"):
@@ -289,7 +297,7 @@ def _spaced_links(view: _Page) -> Iterator[Malformed]:
 
 def _undefined_references(view: _Page) -> Iterator[Malformed]:
     text = view.text
-    if "][" not in text:
+    if "[" not in text:
         return
     defined = {_label(d.label) for d in view.structure.ref_defs}
     for m in _REF_USE.finditer(text):
@@ -298,7 +306,11 @@ def _undefined_references(view: _Page) -> Iterator[Malformed]:
         opening = _opening_bracket(text, m.start())
         if opening is None:
             continue
-        label = m.group(1) or text[opening + 1 : m.start()]
+        text_part = text[opening + 1 : m.start()]
+        label = m.group(1) or text_part
+        spaced = m.group().startswith(("] ", "]\t"))
+        if spaced and (_NOT_A_LABEL.fullmatch(text_part) or _NOT_A_LABEL.fullmatch(label)):
+            continue
         if _label(label) not in defined:
             yield view.malformed(
                 m.start(),

@@ -16,7 +16,7 @@ import posixpath
 import re
 import urllib.parse
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from guidelint.site import SiteConfig
 
@@ -26,8 +26,7 @@ _EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
 _EXTERNAL_PREFIXES = ("http://", "https://", "HTTP://", "HTTPS://", "mailto:", "tel:", "//")
 
 
-@dataclass(frozen=True)
-class Location:
+class Location(NamedTuple):
     """A link after Liquid and the browser, before the server: a production path.
 
     `status`: `path` (see `path`, `fragment`), `here` (a fragment on the
@@ -43,7 +42,7 @@ class Location:
     reason: str = ""
 
 
-_SKIP_LOCATION = Location("skip")
+SKIP_LOCATION = Location("skip")
 _DEFER = Location("defer")
 LinkUrl = Callable[[str], "str | None"]
 
@@ -57,7 +56,7 @@ class Locator:
 
     def __init__(self, site: SiteConfig) -> None:
         self.baseurl = site.baseurl
-        parsed = urllib.parse.urlsplit(site.url) if site.url else None
+        parsed = _split(site.url) if site.url else None
         self.host = parsed.netloc.lower() if parsed and parsed.netloc else None
         self.site_url = site.url.rstrip("/")
 
@@ -122,43 +121,47 @@ class Locator:
         if target.startswith(_EXTERNAL_PREFIXES) and (
             self.host is None or not target.startswith(("http", "HTTP"))
         ):
-            return _SKIP_LOCATION  # external: not ours to check
+            return SKIP_LOCATION  # external: not ours to check
         if "{{" in target or "{%" in target:
             try:
                 rendered, problem = self.render(target, page_url, link_url)
             except _Deferred:
                 return _DEFER
             if rendered is None:
-                return Location("missing", reason=problem) if problem else _SKIP_LOCATION
+                return Location("missing", reason=problem) if problem else SKIP_LOCATION
             target = rendered
         if site_path:
             target = self.relative_url(target)
         if not target:
-            return _SKIP_LOCATION
+            return SKIP_LOCATION
         if _EXTERNAL.match(target):
             own = self._own_site(target)
             if own is None:
-                return _SKIP_LOCATION
+                return SKIP_LOCATION
             target = own
         rest, hashed, fragment_text = target.partition("#")
         fragment = urllib.parse.unquote(fragment_text) if hashed else None
         raw_path = rest.partition("?")[0]
         if not raw_path:
-            return Location("here", fragment=fragment) if published else _SKIP_LOCATION
+            return Location("here", fragment=fragment) if published else SKIP_LOCATION
         path = urllib.parse.unquote(raw_path)
         base_url = urllib.parse.unquote(self.baseurl + (page_url or "/"))
         if path.startswith("/"):
             return Location("path", _join("/", path), fragment, False, base_url)
         if page_url is None or not published:
-            return _SKIP_LOCATION  # relative links in templates and unpublished documents vary
+            return SKIP_LOCATION  # relative links in templates and unpublished documents vary
         return Location("path", _join(base_url, path), fragment, True, base_url)
 
     def _own_site(self, target: str) -> str | None:
         """The path of an absolute URL on the site's own host, else None (external)."""
         if self.host is None:
             return None
-        split = urllib.parse.urlsplit(target)
-        if split.scheme not in ("http", "https") or split.netloc.lower() != self.host:
+        split = _split(target)
+        if (
+            split is None
+            or split.scheme not in ("http", "https")
+            or split.netloc.lower() != self.host
+        ):
             return None
         rest = split.path or "/"
         if split.query:
@@ -176,6 +179,14 @@ class _Deferred(Exception):
     """`{% link %}` met where the site index is not at hand."""
 
 
+def _split(url: str) -> urllib.parse.SplitResult | None:
+    """`urlsplit`, or None for a URL it rejects (`https://[x`): such a link is not ours."""
+    try:
+        return urllib.parse.urlsplit(url)
+    except ValueError:
+        return None
+
+
 def _join(base_url: str, relative: str) -> str:
     """A browser's resolution of a relative path against a page URL."""
     folder = base_url if base_url.endswith("/") else base_url.rpartition("/")[0] + "/"
@@ -184,6 +195,6 @@ def _join(base_url: str, relative: str) -> str:
         joined = joined[1:]
     if relative.endswith("/") and not joined.endswith("/"):
         joined += "/"
-    if relative in (".", "./") or relative.endswith(("/.", "/..")):
+    if relative in (".", "./", "..") or relative.endswith(("/.", "/..")):
         joined = joined.rstrip("/") + "/"
     return joined if joined.startswith("/") else "/" + joined

@@ -134,6 +134,7 @@ _LINK_DEF = re.compile(r" {0,3}\[([^\n\]]+)\]:[ \t]*(<[^>\n]*>|(?:\{\{.*?\}\}|\{
 _TAG_NAME = r"[A-Za-z_:][\w:.-]*"
 _HTML_START = re.compile(rf" {{0,3}}<({_TAG_NAME})(?=[\s/>]|$)")
 _HTML_CLOSE = re.compile(rf" {{0,3}}</({_TAG_NAME})\s*>")
+_MARKDOWN_ATTR = re.compile(r"""\smarkdown\s*=\s*["']?(?:1|block|span)\b""")
 _HEADER_ID = re.compile(r"[\t ]\{#([A-Za-z_:][\w:.\-]*)\}$")
 
 # kramdown's HTML_SPAN_ELEMENTS: these start a paragraph, not an HTML block.
@@ -348,8 +349,15 @@ def _parse(lines: list[_Line], out: _Out) -> None:
         if text.lstrip(" ").startswith("<") and len(text) - len(text.lstrip(" ")) <= 3:
             html_end = _html_block_end(lines, index)
             if html_end is not None:
-                out.html.append((line.number, lines[html_end - 1].number))
-                out.add("html", line.number, lines[html_end - 1].number)
+                last_line = lines[html_end - 1].number
+                out.add("html", line.number, last_line)
+                if _MARKDOWN_ATTR.search(text) and html_end - index > 2:
+                    # `markdown="1"`: kramdown parses what is inside as Markdown
+                    out.html.append((line.number, line.number))
+                    _parse(lines[index + 1 : html_end - 1], out)
+                    out.html.append((last_line, last_line))
+                else:
+                    out.html.append((line.number, last_line))
                 index, last = html_end, "html"
                 continue
         link_def = _LINK_DEF.match(text)

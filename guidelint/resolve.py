@@ -42,6 +42,7 @@ class Resolver:
         self.index = index
         self.locator = Locator(index.site)
         self.baseurl = index.site.baseurl
+        self._served: dict[str, str] = {}  # production path -> output file, for paths that work
 
     def _link_url(self, source: str) -> str | None:
         fact = self.index.by_path.get(source)
@@ -80,6 +81,9 @@ class Resolver:
     def _serve(
         self, written: str, path: str, fragment: str | None, relative: bool, page_url: str
     ) -> Target:
+        known = self._served.get(path)
+        if known is not None:
+            return Target("ok", written, known, fragment)
         base = self.baseurl
         bare = (path[len(base) :] or "/") if base and path.startswith(base + "/") else path
         how = f" (resolved from the page's URL {page_url} to {path})" if relative else ""
@@ -110,6 +114,7 @@ class Resolver:
                 )
         served = self.index.serve(site_path)
         if served is not None:
+            self._served[path] = served
             return Target("ok", written, served, fragment)
         near = self.index.near_miss(site_path)
         if near is not None and site_path.endswith("/") and near == site_path.rstrip("/"):

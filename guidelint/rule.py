@@ -73,6 +73,7 @@ class Rule:
         source: str = "",
         related: tuple[str, ...] = (),
         target: str = "",
+        source_offset: int = 0,
     ) -> Finding:
         """A finding of a cross-page rule, placed from the site index.
 
@@ -90,6 +91,7 @@ class Rule:
             name=self.name,
             fixable=self.fixable,
             source=source,
+            source_offset=source_offset,
             related=related,
             target=target,
         )

@@ -35,9 +35,10 @@ class Template:
     dynamic_ids: bool  # it outputs ids built by Liquid, not knowable here
     includes: tuple[str, ...]  # templates it includes
     layout: str | None = None  # a layout's parent layout
+    path: str = ""  # the template's file, relative to the site root
 
 
-def analyse(name: str, text: str, layout: str | None = None) -> Template:
+def analyse(name: str, text: str, layout: str | None = None, path: str = "") -> Template:
     """Read one template's source."""
     params: dict[str, bool] = {}
     for attr in _URL_ATTR.finditer(text):
@@ -53,6 +54,7 @@ def analyse(name: str, text: str, layout: str | None = None) -> Template:
         dynamic_ids=_DYNAMIC_ID.search(text) is not None,
         includes=tuple(dict.fromkeys(m.group(1) for m in _INCLUDE_TAG.finditer(text))),
         layout=layout,
+        path=path,
     )
 
 
@@ -69,12 +71,12 @@ class Templates:
         for page in pages:
             if page.kind is Kind.INCLUDE:
                 name = page.path[len(includes_dir) + 1 :]
-                out.includes[name] = analyse(name, page.text)
+                out.includes[name] = analyse(name, page.text, path=page.path)
             elif page.kind is Kind.LAYOUT:
                 name = page.path[len(layouts_dir) + 1 :].rsplit(".", 1)[0]
                 parent = page.front_matter.get("layout") if page.front_matter else None
                 out.layouts[name] = analyse(
-                    name, page.body.text, parent if isinstance(parent, str) else None
+                    name, page.body.text, parent if isinstance(parent, str) else None, page.path
                 )
         return out
 
@@ -82,31 +84,36 @@ class Templates:
     def url_params(self) -> dict[str, dict[str, bool]]:
         return {name: t.url_params for name, t in self.includes.items() if t.url_params}
 
-    def ids_of(self, layout: str | None, includes: Iterable[str]) -> tuple[frozenset[str], bool]:
-        """Ids a page gets from its layout chain and the includes it uses.
-
-        The second value is False when some of them are built by Liquid.
-        """
-        ids: set[str] = set()
-        known = True
+    def chain(self, layout: str | None, includes: Iterable[str]) -> list[Template]:
+        """The layout chain of a page and every include it or its layouts use."""
+        found: list[Template] = []
         seen: set[str] = set()
         pending = list(includes)
         name = layout
         while name and name not in seen and name in self.layouts:
             seen.add(name)
-            template = self.layouts[name]
-            ids |= template.ids
-            known &= not template.dynamic_ids
-            pending.extend(template.includes)
-            name = template.layout
+            found.append(self.layouts[name])
+            pending.extend(self.layouts[name].includes)
+            name = self.layouts[name].layout
         done: set[str] = set()
         while pending:
             include = pending.pop()
             if include in done or include not in self.includes:
                 continue
             done.add(include)
-            template = self.includes[include]
-            ids |= template.ids
-            known &= not template.dynamic_ids
-            pending.extend(template.includes)
-        return frozenset(ids), known
+            found.append(self.includes[include])
+            pending.extend(self.includes[include].includes)
+        return found
+
+    def paths_of(self, layout: str | None, includes: Iterable[str]) -> tuple[str, ...]:
+        """Files of the templates a page is built with (they can change its ids)."""
+        return tuple(t.path for t in self.chain(layout, includes) if t.path)
+
+    def ids_of(self, layout: str | None, includes: Iterable[str]) -> tuple[frozenset[str], bool]:
+        """Ids a page gets from its layout chain and the includes it uses.
+
+        The second value is False when some of them are built by Liquid.
+        """
+        templates = self.chain(layout, includes)
+        ids = frozenset().union(*(t.ids for t in templates))
+        return ids, not any(t.dynamic_ids for t in templates)

@@ -228,6 +228,7 @@ def test_link_refs_decide_reference_links() -> None:
     assert inline_text("[a][r] x") == "a x"
     assert inline_text("n[^1]", refs=["^1"]) == "n"
     assert inline_text("n[^1]", refs=[]) == "n[^1]"
+    assert inline_text("[a][My  Ref]", refs=["my\tref"]) == "a"  # as kramdown compares them
 
 
 LOOKUP = {"site.title": "T & *x*", "site.n": 3, "page.flag": True, "site.list": [1]}.get

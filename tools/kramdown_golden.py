@@ -474,6 +474,8 @@ def liquid() -> Case:
             "baseurl": "/docs",
             "anchor_suffix": "{#from-liquid}",
             "product": {"name": "Widget Pro"},
+            "padded": "  pad  ",
+            "flag": True,
         },
         page={"title": "Über `Code` Guide", "layout": None},
     )
@@ -497,6 +499,14 @@ def liquid() -> Case:
         "Title {{ site.empty }}",
         "[Home]({{ site.baseurl }}/) link",
         "Heading {{ site.anchor_suffix }}",
+        "{{ page.title | upcase }}",
+        "{{ site.title | capitalize }} cap",
+        "{{ page.title | escape }} esc",
+        "{{ site.padded | strip }} stripped",
+        "{{ site.padded }}edges",
+        "{{ site.flag }} flag",
+        "a{% comment %}hidden{% endcomment %}b",
+        "Raw {%- raw %} {{ x }} {% endraw -%} after",
         "{{ site.title }}",
     ]:
         c.atx(text)

@@ -56,14 +56,16 @@ def check(index: SiteIndex, ctx: Context) -> Iterator[Finding]:
             continue
         close = difflib.get_close_matches(fragment, sorted(dest.ids | extra), n=1, cutoff=0.6)
         hint = f"; did you mean #{close[0]}?" if close else ""
-        where = "this page" if dest.path == page.path else f"{dest.url} ({dest.path})"
+        base = index.site.baseurl
+        where = "this page" if dest.path == page.path else f"{base}{dest.url} ({dest.path})"
         yield RULE.finding_at(
             page.path,
             link.line,
             link.column,
             f"#{fragment} is not an id on {where}{hint}",
             link.source,
-            related=(dest.path,),
+            related=(dest.path, *ctx.templates.paths_of(dest.layout, dest.includes)),
+            source_offset=link.source_offset,
         )
 
 

@@ -4,7 +4,8 @@
 For paired chain keys: when page A's `nextpage` is page B, B's
 `previouspage` must be A; when A's `previouspage` is B, B's `nextpage`
 must be A. Each side that points at a page which does not point back is
-reported at its own key, naming both pages.
+reported at its own key, naming both pages. A site that never uses the
+reverse key (a chain of `nextpage` only) is not held to it.
 
 ## Why it matters
 Readers going forward and backward through the guide take different
@@ -35,7 +36,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from guidelint.chains import REVERSE, chain_links, url_of
+from guidelint.chains import REVERSE, chain_links, keys_in_use, url_of
 from guidelint.context import Context
 from guidelint.findings import Finding, Severity
 from guidelint.rule import Rule
@@ -43,7 +44,7 @@ from guidelint.siteindex import SiteIndex
 
 
 def check(index: SiteIndex, ctx: Context) -> Iterator[Finding]:
-    keys = set(ctx.config.chain_keys)
+    keys = set(ctx.config.chain_keys) & keys_in_use(index)
     for link in chain_links(index):
         reverse = REVERSE.get(link.ref.key)
         if link.target is None or reverse is None or reverse not in keys:

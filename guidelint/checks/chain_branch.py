@@ -6,8 +6,9 @@ A chain is a line: no two pages may name the same page as their `nextpage`
 never come back to it. A branch is reported at the second page that claims
 the target (in path order), naming the first; a loop is reported once, at
 the first page of the loop in path order, listing the loop. Where the
-target page also has the reverse key, a second claimant is already
-reported as chain-asymmetric (NAV002), so the branch is not reported twice.
+site uses the reverse key too (`previouspage` for `nextpage`), every
+claimant but one is already reported as chain-asymmetric (NAV002), so a
+branch is reported here only in sites that chain one way.
 
 ## Why it matters
 With a branch, one of the two pages can never be reached by "Previous"
@@ -33,7 +34,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from guidelint.chains import PAIRS, REVERSE, Link, chain_links, url_of
+from guidelint.chains import PAIRS, REVERSE, Link, chain_links, keys_in_use, url_of
 from guidelint.context import Context
 from guidelint.findings import Finding, Severity
 from guidelint.rule import Rule
@@ -42,6 +43,7 @@ from guidelint.siteindex import SiteIndex
 
 def check(index: SiteIndex, ctx: Context) -> Iterator[Finding]:
     keys = set(ctx.config.chain_keys)
+    in_use = keys_in_use(index)
     claims: dict[tuple[str, str], list[Link]] = defaultdict(list)
     forward: dict[str, Link] = {}
     for link in chain_links(index):
@@ -52,9 +54,7 @@ def check(index: SiteIndex, ctx: Context) -> Iterator[Finding]:
             forward.setdefault(link.page.path, link)
     for (key, _), links in sorted(claims.items()):
         first = links[0]
-        target = first.target
-        reverse = REVERSE[key]
-        if target is not None and reverse in keys and any(r.key == reverse for r in target.chain):
+        if REVERSE[key] in keys and REVERSE[key] in in_use:
             continue  # every claimant but one is asymmetric: NAV002 says it
         for other in links[1:]:
             yield RULE.finding_at(

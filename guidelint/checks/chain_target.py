@@ -50,6 +50,11 @@ def check(index: SiteIndex, ctx: Context) -> Iterator[Finding]:
         near = index.near_url(value)
         if base and value.startswith(base + "/") and index.page_at_url(value[len(base) :]):
             hint = f"; drop the baseurl: templates add it ({value[len(base) :]})"
+        elif near is not None and near.rstrip("/") == value.rstrip("/"):
+            hint = (
+                f"; the page is published at {near} (a link to '{value}' still reaches it "
+                "by redirect, but templates that look the page up by URL find nothing)"
+            )
         elif near is not None:
             hint = f"; the nearest page is published at {near}"
         else:

@@ -42,6 +42,7 @@ def check(index: SiteIndex, ctx: Context) -> Iterator[Finding]:
                     anchor.column,
                     f"id '{anchor.id}' is already set on line {first[anchor.id]}",
                     anchor.source,
+                    source_offset=anchor.source_offset,
                 )
             else:
                 first[anchor.id] = anchor.line

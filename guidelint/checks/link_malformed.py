@@ -35,7 +35,12 @@ def check(index: SiteIndex, ctx: Context) -> Iterator[Finding]:
     for page in index.pages:
         for problem in page.malformed:
             yield RULE.finding_at(
-                page.path, problem.line, problem.column, problem.message, problem.source
+                page.path,
+                problem.line,
+                problem.column,
+                problem.message,
+                problem.source,
+                source_offset=problem.source_offset,
             )
 
 

@@ -44,6 +44,7 @@ from guidelint.resolve import resolved_links
 from guidelint.rule import Rule
 from guidelint.siteindex import SiteIndex
 
+_DOTS = re.compile(r"(?:\.\.?/?)+")
 _LIQUID_BASE = re.compile(r"^\{\{-?\s*site\.baseurl\s*-?\}\}|relative_url")
 
 
@@ -59,7 +60,14 @@ def check(index: SiteIndex, ctx: Context) -> Iterator[Finding]:
         problem = _baseurl_problem(written, base, policy.baseurl)
         problem = problem or _slash_problem(written, policy.trailing_slash)
         if problem:
-            yield RULE.finding_at(page.path, link.line, link.column, problem, link.source)
+            yield RULE.finding_at(
+                page.path,
+                link.line,
+                link.column,
+                problem,
+                link.source,
+                source_offset=link.source_offset,
+            )
 
 
 def _baseurl_problem(written: str, base: str, form: str | None) -> str:
@@ -74,8 +82,8 @@ def _baseurl_problem(written: str, base: str, form: str | None) -> str:
 
 def _slash_problem(written: str, form: str | None) -> str:
     path = re.sub(r"\{\{.*?\}\}|\{%.*?%\}", "", written).split("#", 1)[0].split("?", 1)[0]
-    if form is None or not path or path in ("/", ".", "..") or "://" in path:
-        return ""
+    if form is None or not path or path == "/" or "://" in path or _DOTS.fullmatch(path):
+        return ""  # the site root, another site, or `.`/`../`: no page is named
     if posixpath.splitext(path.rstrip("/"))[1]:
         return ""  # a file, not a page
     if form == "never" and path.endswith("/"):

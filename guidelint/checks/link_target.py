@@ -57,6 +57,7 @@ def check(index: SiteIndex, ctx: Context) -> Iterator[Finding]:
             f"link to {link.target} is broken: {target.reason}",
             link.source,
             target=target.site_path,
+            source_offset=link.source_offset,
         )
 
 

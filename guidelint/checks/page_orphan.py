@@ -57,7 +57,8 @@ def check(index: SiteIndex, ctx: Context) -> Iterator[Finding]:
             or not page.output_path.endswith(".html")
             or page.output_path.lstrip("/") in _NEVER_ORPHANS
             or page.path in reached
-        ):
+            or len(index.by_output.get(page.output_path.lstrip("/"), ())) > 1
+        ):  # a page that loses its URL to another is NAV004's business
             continue
         yield RULE.finding_at(
             page.path,

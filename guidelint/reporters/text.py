@@ -9,7 +9,7 @@ from collections import Counter
 
 import click
 
-from guidelint.findings import Finding, Severity
+from guidelint.findings import Finding, Severity, excerpt
 from guidelint.reporters.base import Report, summary_line
 
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
@@ -23,13 +23,16 @@ def render_one(finding: Finding, report: Report) -> str:
     where = _style(f"{finding.path}:{finding.line}:{finding.column}:", report, bold=True)
     code = _style(finding.rule, report, fg=_COLOURS[finding.severity], bold=True)
     head = f"{where} {code} [{finding.severity}] {finding.message}\n"
-    source = finding.source.expandtabs(4)
-    if not source.strip():
+    if not finding.source.strip():
         return head
-    if len(source) > 160:
-        source = source[:157] + "..."
+    source, start = excerpt(finding.source, finding.column - finding.source_offset)
+    caret_at = min(max(finding.column - 1 - finding.source_offset - start, 0), len(source))
+    if start + finding.source_offset > 0:
+        source, caret_at = "..." + source, caret_at + 3
+    if start + len(source) < len(finding.source):
+        source += "..."
+    source = source.replace("\t", " ")
     gutter = f"{finding.line:>5} | "
-    caret_at = min(max(finding.column - 1, 0), len(source))
     caret = (
         " " * (len(gutter) - 2)
         + "| "

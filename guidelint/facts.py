@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from guidelint.anchors import HeadingIds, expand_liquid, html_ids, split_explicit_id
-from guidelint.findings import excerpt
 from guidelint.links import HIDDEN, Link, Malformed, scan
 from guidelint.locate import SKIP_LOCATION as _SKIPPED
 from guidelint.model import Kind, Page
+from guidelint.pageids import Anchor, page_ids
 
 if TYPE_CHECKING:
     from guidelint.context import Context
@@ -35,17 +34,6 @@ class Ref:
     line: int
     column: int
     source: str
-
-
-@dataclass(frozen=True)
-class Anchor:
-    """An id the page sets itself: `{#id}`, `{: #id}` or an HTML attribute."""
-
-    id: str
-    line: int
-    column: int
-    source: str
-    source_offset: int = 0
 
 
 @dataclass(frozen=True)
@@ -99,7 +87,9 @@ def build(page: Page, ctx: Context) -> PageFacts:
             link._replace(location=locate(link.target, page.url, published, link.site_path))
             for link in found
         )
-        ids, complete, explicit = _anchors(page, ctx)
+        found_ids = page_ids(page, ctx)
+        ids = frozenset(value for _, value in found_ids.published)
+        complete, explicit = found_ids.complete, found_ids.explicit
         # External and unknowable links, and working links to this page's own
         # ids, interest no cross-page rule: they stay here.
         found_links = tuple(
@@ -145,58 +135,3 @@ def _works_here(link: Link, ids: frozenset[str]) -> bool:
 def links_hidden(page: Page, offset: int) -> bool:
     region = page.body.structure.region_at(offset)
     return region is not None and region.kind in HIDDEN
-
-
-def _anchors(page: Page, ctx: Context) -> tuple[frozenset[str], bool, tuple[Anchor, ...]]:
-    """The page's ids as kramdown publishes them, and the ones it sets explicitly."""
-    structure = page.body.structure
-    ids: set[str] = set()
-    explicit: list[Anchor] = []
-    complete = True
-
-    def lookup(name: str) -> Any:
-        scope, _, key = name.partition(".")
-        source = ctx.site.variables if scope == "site" else page.data if scope == "page" else {}
-        value: Any = source
-        for part in key.split("."):
-            if not isinstance(value, dict) or part not in value:
-                return None
-            value = value[part]
-        return value
-
-    def add_explicit(value: str, line: int, column: int = 1) -> None:
-        text, start = excerpt(page.line_text(line), column)
-        explicit.append(Anchor(value, line, column, text, start))
-
-    if page.body.markdown:
-        options = ctx.id_options
-        generator = HeadingIds(options, refs=[d.label for d in structure.ref_defs])
-        for heading in structure.headings:
-            content: str | None = heading.content
-            if "{{" in heading.content or "{%" in heading.content:
-                content = expand_liquid(heading.content, lookup)
-            if content is None:
-                complete = False  # its id, and every later duplicate count, is unknown
-                continue
-            text, given = split_explicit_id(content, atx=heading.atx, gfm=options.gfm)
-            assigned = generator.assign(text, given, ial=heading.ial_id)
-            if assigned:
-                ids.add(assigned)
-            if given and not heading.ial_id:
-                add_explicit(given, heading.line)
-        for line, value in structure.ial_ids:
-            ids.add(value)
-            add_explicit(value, line)
-    text = page.body.text
-    if "<" in text:
-        for offset, _, value in html_ids(text):
-            if links_hidden(page, offset):
-                continue
-            line, column = structure.position(offset)
-            if "{{" in value or "{%" in value:
-                complete = False
-                continue
-            ids.add(value)
-            add_explicit(value, line, column)
-    explicit.sort(key=lambda a: (a.line, a.column))
-    return frozenset(ids), complete, tuple(explicit)

@@ -60,6 +60,7 @@ class Heading:
     content: str
     ial_id: str | None = None  # a `{: #id}` line right after it
     atx: bool = True  # `## Title` (content keeps any closing #s), else setext
+    in_html: bool = False  # inside an HTML block with `markdown="1"`
 
 
 @dataclass(frozen=True)
@@ -123,12 +124,18 @@ _INDENT = re.compile(r"(?:\t| {4})")
 _FENCE = re.compile(r" {0,3}(([~`])\2{2,})[ \t]*(\S+)?[ \t]*$")
 _BLOCKQUOTE = re.compile(r" {0,3}> ?")
 _ATX = re.compile(r"(#{1,6})[\t ]+(.*)$")
+# Plain kramdown (`input: kramdown`): `#Title` is a heading, only `~~~` fences
+# at the margin, and a paragraph runs on over lists, headings and quotes.
+_KD_ATX = re.compile(r"(#{1,6})[\t ]*([^ \t].*)$")
+_KD_FENCE = re.compile(r"((~)~{2,})[ \t]*(\S+)?[ \t]*$")
 _HR = re.compile(r" {0,3}([*_-])[ \t]*\1[ \t]*\1(?:\1|[ \t])*$")
 _SETEXT_UNDERLINE = re.compile(r"([-=])[-=]*[ \t\r\f\v]*$")
 _SETEXT_TEXT = re.compile(r" {0,3}[^ \t]")
 _LIST_ITEM = re.compile(r"( {0,3})([+*-]|\d+\.)([\t| ].*)?$")
 _DEFINITION = re.compile(r" {0,3}:[\t| ]")
 _IAL = re.compile(r" {0,3}\{:(?![:/])(.+)\}[ \t]*$")
+_ALD = re.compile(r" {0,3}\{:([\w-]+):(.*)\}[ \t]*$")
+_IAL_NAME = re.compile(r"(?:^|\s)([A-Za-z][\w-]*)(?=\s|$)")
 _EOB = re.compile(r"\^[ \t]*$")
 _LINK_DEF = re.compile(r" {0,3}\[([^\n\]]+)\]:[ \t]*(<[^>\n]*>|(?:\{\{.*?\}\}|\{%.*?%\}|\S)+)")
 _TAG_NAME = r"[A-Za-z_:][\w:.-]*"
@@ -219,9 +226,14 @@ class _Out:
     ref_defs: list[RefDef] = field(default_factory=list)
     html: list[tuple[int, int]] = field(default_factory=list)  # body line ranges
     pending_ial: str | None = None  # an IAL id waiting for the next block
+    gfm: bool = True  # kramdown's GFM parser (Jekyll's default) or plain kramdown
+    alds: dict[str, str] = field(default_factory=dict)  # attribute list definitions: name -> id
+    html_depth: int = 0  # how many `markdown="1"` HTML blocks enclose the lines
 
     def add(self, kind: str, first: int, last: int, info: str = "") -> None:
         if kind != "ial":
+            if self.pending_ial and kind != "heading":
+                self.ial_ids.append((self.first_line + first, self.pending_ial))
             self.pending_ial = None
         self.blocks.append(Block(kind, self.first_line + first, self.first_line + last, info))
 
@@ -250,19 +262,16 @@ def _html_start_name(text: str) -> str | None:
     return m.group(1).lower()
 
 
-def _paragraph_ends(text: str) -> bool:
-    """kramdown GFM's PARAGRAPH_END: does this line end the paragraph above it?"""
+def _paragraph_ends(text: str, gfm: bool = True) -> bool:
+    """kramdown's PARAGRAPH_END (GFM's by default): does this line end the paragraph above?"""
     if _plain(text):
         return False
     if _is_blank(text) or _IAL.match(text) or _EOB.match(text):
         return True
-    stripped = text.lstrip(" ")
-    if len(text) - len(stripped) <= 3 and stripped.startswith("<"):
-        close = _HTML_CLOSE.match(text)
-        if close and close.group(1).lower() not in _SPAN_ELEMENTS:
-            return True
-        if _html_start_name(text) is not None:
-            return True
+    if not gfm:
+        return bool(_DEFINITION.match(text) or _html_boundary(text))
+    if _html_boundary(text):
+        return True
     return bool(
         _LIST_ITEM.match(text)
         or _ATX.match(text)
@@ -273,6 +282,17 @@ def _paragraph_ends(text: str) -> bool:
     )
 
 
+def _html_boundary(text: str) -> bool:
+    """A line starting (after up to three spaces) with a block HTML tag or end tag."""
+    stripped = text.lstrip(" ")
+    if len(text) - len(stripped) > 3 or not stripped.startswith("<"):
+        return False
+    close = _HTML_CLOSE.match(text)
+    if close and close.group(1).lower() not in _SPAN_ELEMENTS:
+        return True
+    return _html_start_name(text) is not None
+
+
 def _parse(lines: list[_Line], out: _Out) -> None:
     """kramdown's block loop over one container's lines."""
     index = 0
@@ -281,7 +301,7 @@ def _parse(lines: list[_Line], out: _Out) -> None:
     while index < count:
         line = lines[index]
         text = line.text
-        if last == "p" and not _paragraph_ends(text):
+        if last == "p" and not _paragraph_ends(text, out.gfm):
             index += 1
             continue
         if _plain(text) and (
@@ -300,7 +320,7 @@ def _parse(lines: list[_Line], out: _Out) -> None:
             out.add("code", line.number, lines[end - 1].number)
             index, last = end, "code"
             continue
-        fence = _FENCE.match(text)
+        fence = (_FENCE if out.gfm else _KD_FENCE).match(text)
         if fence:
             close = _fence_close(lines, index, fence.group(1))
             if close is not None:
@@ -309,7 +329,7 @@ def _parse(lines: list[_Line], out: _Out) -> None:
                 index, last = close + 1, "code"
                 continue
         if _BLOCKQUOTE.match(text):
-            end = _container_end(lines, index, _BLOCKQUOTE)
+            end = _container_end(lines, index, _BLOCKQUOTE, out.gfm)
             inner = []
             for item in lines[index:end]:
                 m = _BLOCKQUOTE.match(item.text)
@@ -318,7 +338,7 @@ def _parse(lines: list[_Line], out: _Out) -> None:
             _parse(inner, out)
             index, last = end, "quote"
             continue
-        atx = _ATX.match(text)
+        atx = _ATX.match(text) if out.gfm else _kramdown_atx(text, last)
         if atx and _add_atx(out, line, atx, lines[index + 1] if index + 1 < count else None):
             index, last = index + 1 + _heading_ial(lines, index + 1), "heading"
             continue
@@ -335,9 +355,16 @@ def _parse(lines: list[_Line], out: _Out) -> None:
             level = 1 if lines[index + 1].text.startswith("=") else 2
             content = text.strip()
             if _strip_id(content)[0]:
-                ial = _ial_after(lines, index + 2) or _take_pending(out)
+                ial = _ial_after(out, lines, index + 2) or _take_pending(out)
                 out.headings.append(
-                    Heading(out.first_line + line.number, level, content, ial, atx=False)
+                    Heading(
+                        out.first_line + line.number,
+                        level,
+                        content,
+                        ial,
+                        atx=False,
+                        in_html=out.html_depth > 0,
+                    )
                 )
                 out.add("heading", line.number, lines[index + 1].number, str(level))
                 index, last = index + 2 + _heading_ial(lines, index + 2), "heading"
@@ -354,7 +381,9 @@ def _parse(lines: list[_Line], out: _Out) -> None:
                 if _MARKDOWN_ATTR.search(text) and html_end - index > 2:
                     # `markdown="1"`: kramdown parses what is inside as Markdown
                     out.html.append((line.number, line.number))
+                    out.html_depth += 1
                     _parse(lines[index + 1 : html_end - 1], out)
+                    out.html_depth -= 1
                     out.html.append((last_line, last_line))
                 else:
                     out.html.append((line.number, last_line))
@@ -369,12 +398,17 @@ def _parse(lines: list[_Line], out: _Out) -> None:
             index += 1
             continue
         if _IAL.match(text):
-            found = ial_id(text)
-            if found:
-                out.ial_ids.append((out.first_line + line.number, found))
+            ald = _ALD.match(text)
+            if ald:  # `{:name: #id}` defines attributes for IALs to refer to
+                out.alds[ald.group(1)] = ial_id("{: " + ald.group(2) + "}") or ""
+                index += 1
+                continue
+            found = _ial_value(out, text)
+            if last in ("", "blank", "ial"):
+                out.pending_ial = found  # no block just above: it applies to the next one
+            elif found and out.blocks:
+                out.ial_ids.append((out.blocks[-1].start_line, found))
             out.add("ial", line.number, line.number)
-            # an IAL with no block just above it applies to the next block
-            out.pending_ial = found if last in ("", "blank") else None
             index, last = index + 1, "ial"
             continue
         if _EOB.match(text):
@@ -391,31 +425,57 @@ def _strip_id(content: str) -> tuple[str, str | None]:
     return content[: found.start()].rstrip(), found.group(1)
 
 
+def _kramdown_atx(text: str, last: str) -> re.Match[str] | None:
+    """Plain kramdown's ATX start: no space needed, but a block boundary before it."""
+    return _KD_ATX.match(text) if last in ("", "blank", "ial", "eob") else None
+
+
 def _add_atx(out: _Out, line: _Line, atx: re.Match[str], following: _Line | None) -> bool:
     content = atx.group(2).rstrip()
     text, _ = _strip_id(content)
-    text = re.sub(r"[\t ]#+$", "", text).rstrip()
+    closing = r"[\t ]#+$" if out.gfm else r"(?<!\\)#+$"
+    text = re.sub(closing, "", text).rstrip()
     if not text:
         return False
-    ial = _ial_after_line(following) or _take_pending(out)
-    out.headings.append(Heading(out.first_line + line.number, len(atx.group(1)), content, ial))
+    ial = _ial_after_line(out, following) or _take_pending(out)
+    out.headings.append(
+        Heading(
+            out.first_line + line.number,
+            len(atx.group(1)),
+            content,
+            ial,
+            in_html=out.html_depth > 0,
+        )
+    )
     out.add("heading", line.number, line.number, str(len(atx.group(1))))
     return True
 
 
-def _ial_after_line(line: _Line | None) -> str | None:
+def _ial_value(out: _Out, text: str) -> str | None:
+    """The id an IAL line sets, itself or through the ALDs it names."""
+    found = ial_id(text)
+    if found:
+        return found
+    body = _IAL.match(text)
+    for name in _IAL_NAME.findall(body.group(1) if body else ""):
+        if out.alds.get(name):
+            return out.alds[name]
+    return None
+
+
+def _ial_after_line(out: _Out, line: _Line | None) -> str | None:
     if line is None or _IAL.match(line.text) is None:
         return None
-    return ial_id(line.text) or ""
+    return _ial_value(out, line.text) or ""
+
+
+def _ial_after(out: _Out, lines: list[_Line], index: int) -> str | None:
+    return _ial_after_line(out, lines[index] if index < len(lines) else None)
 
 
 def _take_pending(out: _Out) -> str | None:
     pending, out.pending_ial = out.pending_ial, None
     return pending
-
-
-def _ial_after(lines: list[_Line], index: int) -> str | None:
-    return _ial_after_line(lines[index] if index < len(lines) else None)
 
 
 def _heading_ial(lines: list[_Line], index: int) -> int:
@@ -465,12 +525,12 @@ def _fence_close(lines: list[_Line], index: int, fence: str) -> int | None:
     return None
 
 
-def _container_end(lines: list[_Line], index: int, start: re.Pattern[str]) -> int:
+def _container_end(lines: list[_Line], index: int, start: re.Pattern[str], gfm: bool) -> int:
     """End (exclusive) of a blockquote: `>` lines and their lazy continuations."""
     end = index + 1
     while end < len(lines):
         text = lines[end].text
-        if start.match(text) or (not _is_blank(text) and not _paragraph_ends(text)):
+        if start.match(text) or (not _is_blank(text) and not _paragraph_ends(text, gfm)):
             end += 1
         else:
             break
@@ -503,7 +563,7 @@ def _parse_list(lines: list[_Line], index: int, out: _Out) -> int:
             indent = len(text) - len(text.lstrip(" "))
             if indent >= width:
                 body.append(_Line(lines[index].number, lines[index].start + width, text[width:]))
-            elif _LIST_ITEM.match(text) or previous_blank or _paragraph_ends(text):
+            elif _LIST_ITEM.match(text) or previous_blank or _paragraph_ends(text, out.gfm):
                 break
             else:  # a lazy paragraph line
                 body.append(lines[index])
@@ -638,13 +698,16 @@ def _disjoint(regions: list[Region]) -> tuple[Region, ...]:
     return tuple(out)
 
 
-def parse_body(text: str, first_line: int, markdown: bool) -> BodyStructure:
-    """Structure of a body whose first line is `first_line` of the file."""
+def parse_body(text: str, first_line: int, markdown: bool, gfm: bool = True) -> BodyStructure:
+    """Structure of a body whose first line is `first_line` of the file.
+
+    `gfm`: the site's kramdown input is GFM (Jekyll's default), else plain kramdown.
+    """
     starts = [0]
     starts.extend(m.end() for m in re.finditer("\n", text))
     line_starts = tuple(starts)
     raw_lines = text.split("\n")
-    out = _Out(raw_lines, starts, first_line)
+    out = _Out(raw_lines, starts, first_line, gfm=gfm)
     if markdown and text.strip():
         lines = [
             _Line(number, line_starts[number], raw.rstrip("\r"))

@@ -42,25 +42,26 @@ class Body:
     rule asks, and only once.
     """
 
-    __slots__ = ("_structure", "first_line", "markdown", "text")
+    __slots__ = ("_structure", "first_line", "gfm", "markdown", "text")
 
-    def __init__(self, text: str, first_line: int, markdown: bool) -> None:
+    def __init__(self, text: str, first_line: int, markdown: bool, gfm: bool = True) -> None:
         self.text = text
         self.first_line = first_line
         self.markdown = markdown
+        self.gfm = gfm  # kramdown's input: GFM (Jekyll's default) or plain kramdown
         self._structure: BodyStructure | None = None
 
     @property
     def structure(self) -> BodyStructure:
         if self._structure is None:
-            self._structure = parse_body(self.text, self.first_line, self.markdown)
+            self._structure = parse_body(self.text, self.first_line, self.markdown, self.gfm)
         return self._structure
 
-    def __getstate__(self) -> tuple[str, int, bool]:
-        return (self.text, self.first_line, self.markdown)
+    def __getstate__(self) -> tuple[str, int, bool, bool]:
+        return (self.text, self.first_line, self.markdown, self.gfm)
 
-    def __setstate__(self, state: tuple[str, int, bool]) -> None:
-        self.text, self.first_line, self.markdown = state
+    def __setstate__(self, state: tuple[str, int, bool, bool]) -> None:
+        self.text, self.first_line, self.markdown, self.gfm = state
         self._structure = None
 
 

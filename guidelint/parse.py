@@ -119,7 +119,9 @@ def parse_page(config: SiteConfig, item: SiteFile, raw: bytes) -> Page:
         keys=keys,
         values=values,
         yaml_problems=tuple(problems),
-        body=Body(body_split.body, body_split.body_line, markdown=is_markdown),
+        body=Body(
+            body_split.body, body_split.body_line, markdown=is_markdown, gfm=config.kramdown_gfm
+        ),
         url=url,
         output_path=out,
         from_defaults=from_defaults,

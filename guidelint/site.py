@@ -75,6 +75,12 @@ class SiteConfig:
     config_file: str | None = None
     variables: dict[str, Any] = field(default_factory=dict, compare=False)  # `site.*`
 
+    @property
+    def kramdown_gfm(self) -> bool:
+        """Whether kramdown reads Markdown with its GFM parser (Jekyll's default input)."""
+        source = self.kramdown.get("input")
+        return source is None or str(source).strip().upper() == "GFM"
+
     def collection_dir(self, label: str) -> str:
         return (
             posixpath.join(self.collections_dir, "_" + label)

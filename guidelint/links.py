@@ -106,10 +106,7 @@ class _Page:
         return any(start <= offset < end for start, end in self.raw_spans)
 
     def line_text(self, line: int) -> str:
-        starts = self.structure.line_starts
-        index = line - self.structure.first_line
-        end = starts[index + 1] if index + 1 < len(starts) else len(self.text)
-        return self.text[starts[index] : end].rstrip("\r\n")
+        return self.structure.line_text(self.text, line)
 
     def link(self, offset: int, target: str, form: str, site_path: bool = False) -> Link:
         line, column = self.structure.position(offset)

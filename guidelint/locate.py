@@ -140,12 +140,12 @@ class Locator:
                 return SKIP_LOCATION
             target = own
         rest, hashed, fragment_text = target.partition("#")
-        fragment = urllib.parse.unquote(fragment_text) if hashed else None
+        fragment = _unquote(fragment_text) if hashed else None
         raw_path = rest.partition("?")[0]
         if not raw_path:
             return Location("here", fragment=fragment) if published else SKIP_LOCATION
-        path = urllib.parse.unquote(raw_path)
-        base_url = urllib.parse.unquote(self.baseurl + (page_url or "/"))
+        path = _unquote(raw_path)
+        base_url = _unquote(self.baseurl + (page_url or "/"))
         if path.startswith("/"):
             return Location("path", _join("/", path), fragment, False, base_url)
         if page_url is None or not published:
@@ -179,6 +179,10 @@ class _Deferred(Exception):
     """`{% link %}` met where the site index is not at hand."""
 
 
+def _unquote(text: str) -> str:
+    return urllib.parse.unquote(text) if "%" in text else text
+
+
 def _split(url: str) -> urllib.parse.SplitResult | None:
     """`urlsplit`, or None for a URL it rejects (`https://[x`): such a link is not ours."""
     try:
@@ -189,7 +193,12 @@ def _split(url: str) -> urllib.parse.SplitResult | None:
 
 def _join(base_url: str, relative: str) -> str:
     """A browser's resolution of a relative path against a page URL."""
-    folder = base_url if base_url.endswith("/") else base_url.rpartition("/")[0] + "/"
+    if relative.startswith("/"):
+        folder = ""
+    else:
+        folder = base_url if base_url.endswith("/") else base_url.rpartition("/")[0] + "/"
+    if "." not in relative and "//" not in relative and "//" not in folder:
+        return folder + relative  # nothing for the browser to normalise
     joined = posixpath.normpath(folder + relative)
     while joined.startswith("//"):
         joined = joined[1:]

@@ -103,6 +103,15 @@ class BodyStructure:
         index = bisect.bisect_right(self.line_starts, offset) - 1
         return self.first_line + index, offset - self.line_starts[index] + 1
 
+    def line_text(self, text: str, line: int) -> str:
+        """File line `line` of the body `text` this structure describes, without its ending."""
+        starts = self.line_starts
+        index = line - self.first_line
+        if not 0 <= index < len(starts):
+            return ""
+        end = starts[index + 1] if index + 1 < len(starts) else len(text)
+        return text[starts[index] : end].rstrip("\r\n")
+
     def region_at(self, offset: int) -> Region | None:
         """The code or comment region holding `offset`, if any."""
         if not self._region_starts and self.regions:
@@ -126,6 +135,8 @@ _BLOCKQUOTE = re.compile(r" {0,3}> ?")
 _ATX = re.compile(r"(#{1,6})[\t ]+(.*)$")
 # Plain kramdown (`input: kramdown`): `#Title` is a heading, only `~~~` fences
 # at the margin, and a paragraph runs on over lists, headings and quotes.
+_GFM_CLOSING = re.compile(r"[\t ]#+$")
+_KD_CLOSING = re.compile(r"(?<!\\)#+$")
 _KD_ATX = re.compile(r"(#{1,6})[\t ]*([^ \t].*)$")
 _KD_FENCE = re.compile(r"((~)~{2,})[ \t]*(\S+)?[ \t]*$")
 _HR = re.compile(r" {0,3}([*_-])[ \t]*\1[ \t]*\1(?:\1|[ \t])*$")
@@ -250,6 +261,9 @@ def _is_blank(text: str) -> bool:
 
 def _plain(text: str) -> bool:
     """Whether `text` can only be paragraph text (no block may start with it)."""
+    first = text[:1]
+    if first and first != " ":
+        return first not in _BLOCK_LEADS
     lead = text.lstrip(" ")[:1]
     return bool(lead) and lead not in _BLOCK_LEADS and len(text) - len(text.lstrip(" ")) < 4
 
@@ -433,8 +447,7 @@ def _kramdown_atx(text: str, last: str) -> re.Match[str] | None:
 def _add_atx(out: _Out, line: _Line, atx: re.Match[str], following: _Line | None) -> bool:
     content = atx.group(2).rstrip()
     text, _ = _strip_id(content)
-    closing = r"[\t ]#+$" if out.gfm else r"(?<!\\)#+$"
-    text = re.sub(closing, "", text).rstrip()
+    text = (_GFM_CLOSING if out.gfm else _KD_CLOSING).sub("", text).rstrip()
     if not text:
         return False
     ial = _ial_after_line(out, following) or _take_pending(out)
@@ -616,9 +629,35 @@ def _html_block_end(lines: list[_Line], index: int) -> int | None:
 
 # -- code spans and comments ---------------------------------------------------
 
-_SCAN = re.compile(r"`+|<!--|\{%-?\s*comment\s*-?%\}")
+_COMMENT_TAG = re.compile(r"\{%-?\s*comment\s*-?%\}")
 _END_COMMENT_TAG = re.compile(r"\{%-?\s*endcomment\s*-?%\}")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def _next_token(text: str, pos: int) -> tuple[int, int, str] | None:
+    """The next backtick run, `<!--` or `{% comment %}` at or after `pos`.
+
+    Three `str.find`s beat one regex with alternatives by far on prose.
+    """
+    while True:
+        tick = text.find("`", pos)
+        comment = text.find("<!--", pos)
+        liquid = text.find("{%", pos)
+        found = [at for at in (tick, comment, liquid) if at >= 0]
+        if not found:
+            return None
+        at = min(found)
+        if at == tick:
+            end = at + 1
+            while end < len(text) and text[end] == "`":
+                end += 1
+            return at, end, text[at:end]
+        if at == comment:
+            return at, at + 4, "<!--"
+        tag = _COMMENT_TAG.match(text, at)
+        if tag is not None:
+            return at, tag.end(), tag.group()
+        pos = at + 2
 
 
 def _inline_regions(text: str, blocked: list[tuple[int, int]]) -> list[Region]:
@@ -634,33 +673,32 @@ def _inline_regions(text: str, blocked: list[tuple[int, int]]) -> list[Region]:
         if next_block is not None and next_block[0] <= pos:
             pos = next_block[1]
             continue
-        m = _SCAN.search(text, pos)
-        if m is None:
+        found = _next_token(text, pos)
+        if found is None:
             break
-        start = m.start()
+        start, token_end, token = found
         if next_block is not None and start >= next_block[0]:
             pos = next_block[1]
             continue
         limit = length if next_block is None else next_block[0]
-        token = m.group()
         if token == "<!--":
-            close = text.find("-->", m.end(), limit)
+            close = text.find("-->", token_end, limit)
             end = limit if close < 0 else close + 3
-            conditional = text.startswith("[if", m.end()) or text.startswith("<![endif]", start)
+            conditional = text.startswith("[if", token_end) or text.startswith("<![endif]", start)
             regions.append(Region("conditional" if conditional else "comment", start, end))
             pos = end
             continue
         if token.startswith("{%"):
-            close_tag = _END_COMMENT_TAG.search(text, m.end())
+            close_tag = _END_COMMENT_TAG.search(text, token_end)
             end = length if close_tag is None else close_tag.end()
             regions.append(Region("liquid-comment", start, end))
             pos = end
             while next_block is not None and next_block[1] <= pos:
                 next_block = next(blocked_iter, None)
             continue
-        span_end = _closing_ticks(text, m.end(), token, limit)
+        span_end = _closing_ticks(text, token_end, token, limit)
         if span_end is None:
-            pos = m.end()  # an unmatched run of backticks is literal text
+            pos = token_end  # an unmatched run of backticks is literal text
             continue
         regions.append(Region("code-span", start, span_end))
         pos = span_end

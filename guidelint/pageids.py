@@ -64,7 +64,7 @@ def page_ids(page: Page, ctx: Context) -> PageIds:
         return value
 
     def add_explicit(value: str, line: int, column: int = 1) -> None:
-        text, start = excerpt(page.line_text(line), column)
+        text, start = excerpt(structure.line_text(page.body.text, line), column)
         explicit.append(Anchor(value, line, column, text, start))
 
     if page.body.markdown:

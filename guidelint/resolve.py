@@ -7,7 +7,7 @@ The baseurl must lead the path; `/x/` serves `x/index.html`; `/x` serves
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from guidelint.facts import PageFacts
 from guidelint.links import Link
@@ -15,8 +15,7 @@ from guidelint.locate import Location, Locator
 from guidelint.siteindex import NavEntry, SiteIndex
 
 
-@dataclass(frozen=True)
-class Target:
+class Target(NamedTuple):
     """Where a link lands.
 
     `status`: `ok`, `missing`, `skip` (external, unknowable or not a page
@@ -42,7 +41,8 @@ class Resolver:
         self.index = index
         self.locator = Locator(index.site)
         self.baseurl = index.site.baseurl
-        self._served: dict[str, str] = {}  # production path -> output file, for paths that work
+        # Working links, by production path and fragment: most links share a few targets.
+        self._ok: dict[tuple[str, str | None], Target] = {}
 
     def _link_url(self, source: str) -> str | None:
         fact = self.index.by_path.get(source)
@@ -81,9 +81,9 @@ class Resolver:
     def _serve(
         self, written: str, path: str, fragment: str | None, relative: bool, page_url: str
     ) -> Target:
-        known = self._served.get(path)
+        known = self._ok.get((path, fragment))
         if known is not None:
-            return Target("ok", written, known, fragment)
+            return known
         base = self.baseurl
         bare = (path[len(base) :] or "/") if base and path.startswith(base + "/") else path
         how = f" (resolved from the page's URL {page_url} to {path})" if relative else ""
@@ -114,8 +114,8 @@ class Resolver:
                 )
         served = self.index.serve(site_path)
         if served is not None:
-            self._served[path] = served
-            return Target("ok", written, served, fragment)
+            target = self._ok[(path, fragment)] = Target("ok", written, served, fragment)
+            return target
         near = self.index.near_miss(site_path)
         if near is not None and site_path.endswith("/") and near == site_path.rstrip("/"):
             reason = (
@@ -130,15 +130,25 @@ class Resolver:
 
 
 def resolved_links(index: SiteIndex) -> list[tuple[PageFacts, Link, Target]]:
-    """Every link of every page with where it lands; resolved once per run."""
+    """Every link of every page with where it lands; resolved once per run.
+
+    The hot loop of cross-page checking: a link to a path already known to
+    work is one dictionary lookup.
+    """
     cached = index.cache.get("links")
     if cached is None:
         resolver = Resolver(index)
-        cached = [
-            (page, link, resolver.resolve(link, page))
-            for page in index.pages
-            for link in page.links
-        ]
+        known = resolver._ok
+        cached = []
+        for page in index.pages:
+            for link in page.links:
+                location = link.location
+                hit = (
+                    known.get((location.path, location.fragment))
+                    if location is not None and location.status == "path"
+                    else None
+                )
+                cached.append((page, link, hit or resolver.resolve(link, page)))
         index.cache["links"] = cached
     return list(cached)
 

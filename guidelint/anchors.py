@@ -952,7 +952,7 @@ def _plain_text(node: _Node) -> str:
 
 
 # Characters that start no span element, entity, escape or typographic symbol.
-_PLAIN_INLINE = re.compile(r"[^\\`*_\[\]{}<>&!'\"~.$^:=+-]*")
+_PLAIN_INLINE = re.compile(r"[^\\`*_\[\]{}<>&!'\"~$]*")
 
 
 def inline_text(source: str, *, gfm: bool = True, refs: Collection[str] | None = None) -> str:
@@ -974,7 +974,7 @@ def inline_text(source: str, *, gfm: bool = True, refs: Collection[str] | None =
     Text so tangled that kramdown's backtracking would take exponential time
     (Jekyll hangs on it) is returned unchanged.
     """
-    if _PLAIN_INLINE.fullmatch(source):
+    if _PLAIN_INLINE.fullmatch(source) and "--" not in source and "..." not in source:
         return source  # no markup, entity, escape or typographic sequence: text as it is
     root = _parse(source, gfm, _ref_set(refs))
     if root is None:

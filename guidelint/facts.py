@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from guidelint.links import HIDDEN, Link, Malformed, scan
-from guidelint.locate import SKIP_LOCATION as _SKIPPED
+from guidelint.locate import Location
 from guidelint.model import Kind, Page
 from guidelint.pageids import Anchor, page_ids
 
@@ -80,21 +80,19 @@ def build(page: Page, ctx: Context) -> PageFacts:
     explicit: tuple[Anchor, ...] = ()
     includes: tuple[str, ...] = ()
     if linkable and structure is not None:
-        found, found_problems = scan(page, ctx.templates.url_params)
         published = page.output_path is not None
-        locate = ctx.locator.locate
-        located = (
-            link._replace(location=locate(link.target, page.url, published, link.site_path))
-            for link in found
-        )
+        locator = ctx.locator
+
+        def locate(target: str, site_path: bool) -> Location:
+            return locator.locate(target, page.url, published, site_path)
+
+        located, found_problems = scan(page, ctx.templates.url_params, locate)
         found_ids = page_ids(page, ctx)
         ids = frozenset(value for _, value in found_ids.published)
         complete, explicit = found_ids.complete, found_ids.explicit
         # External and unknowable links, and working links to this page's own
         # ids, interest no cross-page rule: they stay here.
-        found_links = tuple(
-            link for link in located if link.location is not _SKIPPED and not _works_here(link, ids)
-        )
+        found_links = tuple(link for link in located if not _works_here(link, ids))
         problems = tuple(found_problems)
         text = page.body.text
         includes = tuple(

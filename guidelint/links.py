@@ -14,7 +14,7 @@ one. So destinations here may hold `{{ ... }}` and `{% ... %}` whole.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import NamedTuple
 
 from guidelint.findings import excerpt
@@ -52,6 +52,8 @@ class Malformed(NamedTuple):
     source_offset: int = 0
 
 
+Locate = Callable[[str, bool], Location]  # (target, site_path) -> where the browser goes
+
 HIDDEN = frozenset({"code-block", "code-span", "comment", "conditional", "liquid-comment"})
 
 _LINK_OPEN = re.compile(r"\]\(")
@@ -85,8 +87,9 @@ def _label(text: str) -> str:
 class _Page:
     """The parts of one page that extraction reads, with lookups built once."""
 
-    def __init__(self, page: Page) -> None:
+    def __init__(self, page: Page, locate: Locate | None = None) -> None:
         self.page = page
+        self.locate = locate
         self.text = page.body.text
         self.structure: BodyStructure = page.body.structure
         self.markdown = page.body.markdown
@@ -108,10 +111,16 @@ class _Page:
     def line_text(self, line: int) -> str:
         return self.structure.line_text(self.text, line)
 
-    def link(self, offset: int, target: str, form: str, site_path: bool = False) -> Link:
+    def link(self, offset: int, target: str, form: str, site_path: bool = False) -> Link | None:
+        """The link at `offset`; None when `locate` says no rule can use it (external)."""
+        location = None
+        if self.locate is not None:
+            location = self.locate(target, site_path)
+            if location.status == "skip":
+                return None
         line, column = self.structure.position(offset)
         text, start = excerpt(self.line_text(line), column)
-        return Link(line, column, target, form, site_path, text, start)
+        return Link(line, column, target, form, site_path, text, start, location)
 
     def malformed(self, offset: int, message: str) -> Malformed:
         line, column = self.structure.position(offset)
@@ -120,16 +129,17 @@ class _Page:
 
 
 def scan(
-    page: Page, url_params: Mapping[str, Mapping[str, bool]]
+    page: Page, url_params: Mapping[str, Mapping[str, bool]], locate: Locate | None = None
 ) -> tuple[list[Link], list[Malformed]]:
     """Every link `page` publishes, and the link syntax that renders as text.
 
     `url_params` maps an include name to its URL-carrying parameters, each
-    True when the template adds the baseurl itself. One pass over the page
-    serves both lists.
+    True when the template adds the baseurl itself. With `locate`, each link
+    is located as it is found and the ones it skips (external) are dropped.
+    One pass over the page serves both lists.
     """
-    view = _Page(page)
-    found: list[Link] = []
+    view = _Page(page, locate)
+    found: list[Link | None] = []
     problems: list[Malformed] = []
     if view.markdown:
         for opening, start, target, problem in _inline_scan(view):
@@ -143,9 +153,10 @@ def scan(
         problems.extend(_undefined_references(view))
     found.extend(_html_links(view))
     found.extend(_include_links(view, url_params))
-    found.sort(key=lambda link: (link.line, link.column))
+    links = [link for link in found if link is not None]
+    links.sort(key=lambda link: (link.line, link.column))
     problems.sort(key=lambda p: (p.line, p.column))
-    return found, problems
+    return links, problems
 
 
 def _inline_scan(view: _Page) -> Iterator[tuple[int, int, str | None, Malformed | None]]:
@@ -238,7 +249,7 @@ def _closes(text: str, pos: int) -> bool:
     return False
 
 
-def _definitions(view: _Page) -> Iterator[Link]:
+def _definitions(view: _Page) -> Iterator[Link | None]:
     for definition in view.structure.ref_defs:
         if definition.label.startswith("^") or view.hidden(definition.start):
             continue  # a footnote, or not published
@@ -249,7 +260,7 @@ def _definitions(view: _Page) -> Iterator[Link]:
         yield view.link(start, target, "reference")
 
 
-def _html_links(view: _Page) -> Iterator[Link]:
+def _html_links(view: _Page) -> Iterator[Link | None]:
     text = view.text
     if "<" not in text:
         return
@@ -264,7 +275,9 @@ def _html_links(view: _Page) -> Iterator[Link]:
             yield view.link(start, value, "html")
 
 
-def _include_links(view: _Page, url_params: Mapping[str, Mapping[str, bool]]) -> Iterator[Link]:
+def _include_links(
+    view: _Page, url_params: Mapping[str, Mapping[str, bool]]
+) -> Iterator[Link | None]:
     text = view.text
     if not url_params or "include" not in text:
         return

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 from dataclasses import dataclass, field
 
 from guidelint.anchors import ial_id
@@ -123,7 +124,11 @@ class BodyStructure:
 
     def in_html_block(self, offset: int) -> bool:
         """Whether `offset` is inside a raw HTML block (where Markdown is not parsed)."""
-        return any(start <= offset < end for start, end in self.html_spans)
+        spans = self.html_spans
+        if not spans:
+            return False
+        index = bisect.bisect_right(spans, (offset, sys.maxsize)) - 1  # spans never overlap
+        return index >= 0 and spans[index][0] <= offset < spans[index][1]
 
 
 # -- kramdown's block starts (GFM parser, Jekyll's options) ------------------------

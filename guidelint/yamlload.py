@@ -155,18 +155,23 @@ class _TooBig(Exception):
     pass
 
 
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
 class _Placer:
     """File positions of YAML marks.
 
-    libyaml also breaks lines at NEL, U+2028 and U+2029 (YAML 1.1), but
-    every other line number guidelint reports counts `\n` only; for such
-    rare texts the position is recounted from the mark's character index.
+    libyaml also breaks lines at a lone CR, NEL, U+2028 and U+2029 (YAML
+    1.1), but every other line number guidelint reports counts `\n` only;
+    for such rare texts the position is recounted from the mark's index.
     """
 
     def __init__(self, text: str, first_line: int) -> None:
         self.text = text
         self.first_line = first_line
-        self.exotic = any(ch in text for ch in "\x85\u2028\u2029")
+        self.exotic = (
+            any(ch in text for ch in "\x85\u2028\u2029") or _LONE_CR.search(text) is not None
+        )
 
     def place(self, mark: Any) -> Position:
         if not self.exotic:

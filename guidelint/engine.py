@@ -234,7 +234,7 @@ def _check_pages(
         results = [_check_one(ctx, rules, item, want_facts) for item in items]
         nav = navdata.entries(ctx.site, data_files)
     else:
-        size = max(16, len(items) // (workers * 8))
+        size = max(16, len(items) // (workers * 32))
         chunks = [items[i : i + size] for i in range(0, len(items), size)]
         mp_context = multiprocessing.get_context("fork")
         init = (ctx, rules, want_facts)

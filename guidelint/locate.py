@@ -59,6 +59,7 @@ class Locator:
         parsed = _split(site.url) if site.url else None
         self.host = parsed.netloc.lower() if parsed and parsed.netloc else None
         self.site_url = site.url.rstrip("/")
+        self._base_urls: dict[str | None, str] = {}
 
     def render(
         self, target: str, page_url: str | None, link_url: LinkUrl | None
@@ -145,7 +146,9 @@ class Locator:
         if not raw_path:
             return Location("here", fragment=fragment) if published else SKIP_LOCATION
         path = _unquote(raw_path)
-        base_url = _unquote(self.baseurl + (page_url or "/"))
+        base_url = self._base_urls.get(page_url)
+        if base_url is None:  # one string per page, shared by its links
+            base_url = self._base_urls[page_url] = _unquote(self.baseurl + (page_url or "/"))
         if path.startswith("/"):
             return Location("path", _join("/", path), fragment, False, base_url)
         if page_url is None or not published:

@@ -23,7 +23,7 @@ REVERSE = {**PAIRS, **{back: forward for forward, back in PAIRS.items()}}
 
 
 @dataclass(frozen=True)
-class Link:
+class ChainLink:
     """One chain value of one page, and the page it names (None: no page)."""
 
     page: PageFacts
@@ -31,12 +31,12 @@ class Link:
     target: PageFacts | None
 
 
-def chain_links(index: SiteIndex) -> list[Link]:
+def chain_links(index: SiteIndex) -> list[ChainLink]:
     """Every non-empty chain value in the site, resolved by exact URL (cached per index)."""
     cached = index.cache.get("chain")
     if cached is None:
         cached = [
-            Link(page, ref, index.page_at_url(ref.value.strip()))
+            ChainLink(page, ref, index.page_at_url(ref.value.strip()))
             for page in index.pages
             if page.published or page.chain
             for ref in page.chain

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from guidelint.links import HIDDEN, Link, Malformed, scan
+from guidelint.links import Link, Malformed, scan
 from guidelint.locate import Location
 from guidelint.model import Kind, Page
 from guidelint.pageids import Anchor, page_ids
@@ -72,14 +72,13 @@ def _refs(page: Page, keys: tuple[str, ...]) -> tuple[Ref, ...]:
 def build(page: Page, ctx: Context) -> PageFacts:
     """The facts of `page`; never raises for anything the page holds."""
     linkable = page.kind in _LINKABLE and not page.binary
-    structure = page.body.structure if linkable else None
     found_links: tuple[Link, ...] = ()
     problems: tuple[Malformed, ...] = ()
     ids: frozenset[str] = frozenset()
     complete = True
     explicit: tuple[Anchor, ...] = ()
     includes: tuple[str, ...] = ()
-    if linkable and structure is not None:
+    if linkable:
         published = page.output_path is not None
         locator = ctx.locator
 
@@ -94,12 +93,12 @@ def build(page: Page, ctx: Context) -> PageFacts:
         # ids, interest no cross-page rule: they stay here.
         found_links = tuple(link for link in located if not _works_here(link, ids))
         problems = tuple(found_problems)
-        text = page.body.text
+        structure = page.body.structure
         includes = tuple(
             dict.fromkeys(
                 m.group(1)
-                for m in _INCLUDE_NAME.finditer(text)
-                if not links_hidden(page, m.start())
+                for m in _INCLUDE_NAME.finditer(page.body.text)
+                if not structure.unpublished(m.start())
             )
         )
     layout = page.data.get("layout")
@@ -127,9 +126,4 @@ def _works_here(link: Link, ids: frozenset[str]) -> bool:
     location = link.location
     if location is None or location.status != "here":
         return False
-    return location.fragment is None or location.fragment in ids or not location.fragment
-
-
-def links_hidden(page: Page, offset: int) -> bool:
-    region = page.body.structure.region_at(offset)
-    return region is not None and region.kind in HIDDEN
+    return not location.fragment or location.fragment in ids

@@ -54,7 +54,6 @@ class Malformed(NamedTuple):
 
 Locate = Callable[[str, bool], Location]  # (target, site_path) -> where the browser goes
 
-HIDDEN = frozenset({"code-block", "code-span", "comment", "conditional", "liquid-comment"})
 
 _LINK_OPEN = re.compile(r"\]\(")
 _SPACED = re.compile(r"\][ \t]+\(((?:\{\{[^}\n]*\}\}|\{%[^%\n]*%\}|[^()\s])*)\)")
@@ -96,8 +95,7 @@ class _Page:
         self.raw_spans = [m.span(1) for m in _RAW.finditer(self.text)] if "raw" in self.text else []
 
     def hidden(self, offset: int) -> bool:
-        region = self.structure.region_at(offset)
-        return region is not None and region.kind in HIDDEN
+        return self.structure.unpublished(offset)
 
     def markdown_at(self, offset: int) -> bool:
         """Whether Markdown link syntax at `offset` is parsed as Markdown."""

@@ -78,6 +78,10 @@ class Region:
     end: int
 
 
+# Region kinds whose text readers never get as prose or links.
+UNPUBLISHED = frozenset({"code-block", "code-span", "comment", "conditional", "liquid-comment"})
+
+
 @dataclass(frozen=True)
 class RefDef:
     """A link reference definition `[label]: url`; `start` is the URL's offset."""
@@ -121,6 +125,11 @@ class BodyStructure:
         if index >= 0 and self.regions[index].start <= offset < self.regions[index].end:
             return self.regions[index]
         return None
+
+    def unpublished(self, offset: int) -> bool:
+        """Whether `offset` is in code, an HTML comment or `{% comment %}`: never a link."""
+        region = self.region_at(offset)
+        return region is not None and region.kind in UNPUBLISHED
 
     def in_html_block(self, offset: int) -> bool:
         """Whether `offset` is inside a raw HTML block (where Markdown is not parsed)."""

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 
 from guidelint.anchors import HeadingIds, expand_liquid, html_ids, ial_id, split_explicit_id
 from guidelint.findings import excerpt
-from guidelint.links import HIDDEN
 from guidelint.model import Page
 
 if TYPE_CHECKING:
@@ -102,8 +101,7 @@ def page_ids(page: Page, ctx: Context) -> PageIds:
     text = page.body.text
     if "<" in text:
         for offset, _, value in html_ids(text):
-            region = structure.region_at(offset)
-            if region is not None and region.kind in HIDDEN:
+            if structure.unpublished(offset):
                 continue
             line, column = structure.position(offset)
             if "{{" in value or "{%" in value:

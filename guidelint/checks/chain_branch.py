@@ -34,7 +34,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from guidelint.chains import PAIRS, REVERSE, Link, chain_links, keys_in_use, url_of
+from guidelint.chains import PAIRS, REVERSE, ChainLink, chain_links, keys_in_use, url_of
 from guidelint.context import Context
 from guidelint.findings import Finding, Severity
 from guidelint.rule import Rule
@@ -44,8 +44,8 @@ from guidelint.siteindex import SiteIndex
 def check(index: SiteIndex, ctx: Context) -> Iterator[Finding]:
     keys = set(ctx.config.chain_keys)
     in_use = keys_in_use(index)
-    claims: dict[tuple[str, str], list[Link]] = defaultdict(list)
-    forward: dict[str, Link] = {}
+    claims: dict[tuple[str, str], list[ChainLink]] = defaultdict(list)
+    forward: dict[str, ChainLink] = {}
     for link in chain_links(index):
         if link.target is None or link.ref.key not in REVERSE or link.ref.key not in keys:
             continue
@@ -69,7 +69,7 @@ def check(index: SiteIndex, ctx: Context) -> Iterator[Finding]:
     yield from _loops(forward)
 
 
-def _loops(forward: dict[str, Link]) -> Iterator[Finding]:
+def _loops(forward: dict[str, ChainLink]) -> Iterator[Finding]:
     done: set[str] = set()
     for start in sorted(forward):
         if start in done:

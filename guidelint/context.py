@@ -71,4 +71,28 @@ def _compile(path: Path) -> Any:
         cls.check_schema(schema)
     except jsonschema.SchemaError as exc:
         raise GuidelintError(f"{path}: not a valid JSON Schema: {exc.message}") from None
-    return cls(schema, format_checker=cls.FORMAT_CHECKER)
+    return cls(_inline_refs(schema, schema, ()), format_checker=cls.FORMAT_CHECKER)
+
+
+def _inline_refs(node: Any, root: Any, seen: tuple[str, ...]) -> Any:
+    """`node` with each plain local `{"$ref": "#/..."}` replaced by what it points at.
+
+    jsonschema resolves references on every validation, which is half the
+    cost of checking a page; local ones resolve to the same thing each time.
+    Recursive references and any other kind are left to jsonschema.
+    """
+    if isinstance(node, list):
+        return [_inline_refs(item, root, seen) for item in node]
+    if not isinstance(node, dict):
+        return node
+    ref = node.get("$ref")
+    if isinstance(ref, str) and len(node) == 1 and ref.startswith("#/") and ref not in seen:
+        target: Any = root
+        for part in ref[2:].split("/"):
+            key = part.replace("~1", "/").replace("~0", "~")
+            if isinstance(target, dict) and key in target:
+                target = target[key]
+            else:
+                return node  # a broken reference: jsonschema will say so
+        return _inline_refs(target, root, (*seen, ref))
+    return {key: _inline_refs(value, root, seen) for key, value in node.items()}

@@ -37,8 +37,6 @@ class Link(NamedTuple):
     target: str
     form: str
     site_path: bool = False
-    source: str = ""  # an excerpt of the line, starting at `source_offset`
-    source_offset: int = 0
     location: Location | None = None  # where the browser goes, once located
 
 
@@ -117,8 +115,7 @@ class _Page:
             if location.status == "skip":
                 return None
         line, column = self.structure.position(offset)
-        text, start = excerpt(self.line_text(line), column)
-        return Link(line, column, target, form, site_path, text, start, location)
+        return Link(line, column, target, form, site_path, location)
 
     def malformed(self, offset: int, message: str) -> Malformed:
         line, column = self.structure.position(offset)

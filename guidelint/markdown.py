@@ -21,6 +21,7 @@ import bisect
 import re
 import sys
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from guidelint.anchors import ial_id
 
@@ -38,8 +39,7 @@ def line_of(text: str, line: int) -> str:
     return text[pos:].rstrip("\r") if end < 0 else text[pos:end].rstrip("\r")
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):
     """A block-level element; lines are 1-based file lines, inclusive.
 
     `type` is `paragraph`, `heading`, `code`, `html`, `linkdef` or `ial`;
@@ -52,8 +52,7 @@ class Block:
     info: str = ""
 
 
-@dataclass(frozen=True)
-class Heading:
+class Heading(NamedTuple):
     """A Markdown heading: `content` is its source text, explicit `{#id}` included."""
 
     line: int
@@ -64,8 +63,7 @@ class Heading:
     in_html: bool = False  # inside an HTML block with `markdown="1"`
 
 
-@dataclass(frozen=True)
-class Region:
+class Region(NamedTuple):
     """A stretch of the body that readers never see as prose.
 
     `start`/`end` are offsets in the body text; `kind` is `code-block`,
@@ -82,8 +80,7 @@ class Region:
 UNPUBLISHED = frozenset({"code-block", "code-span", "comment", "conditional", "liquid-comment"})
 
 
-@dataclass(frozen=True)
-class RefDef:
+class RefDef(NamedTuple):
     """A link reference definition `[label]: url`; `start` is the URL's offset."""
 
     label: str

@@ -63,9 +63,9 @@ def check(index: SiteIndex, ctx: Context) -> Iterator[Finding]:
             link.line,
             link.column,
             f"#{fragment} is not an id on {where}{hint}",
-            link.source,
+            link.target,
             related=(dest.path, *ctx.templates.paths_of(dest.layout, dest.includes)),
-            source_offset=link.source_offset,
+            source_offset=link.column - 1,
         )
 
 

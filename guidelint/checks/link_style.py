@@ -65,8 +65,8 @@ def check(index: SiteIndex, ctx: Context) -> Iterator[Finding]:
                 link.line,
                 link.column,
                 problem,
-                link.source,
-                source_offset=link.source_offset,
+                link.target,
+                source_offset=link.column - 1,
             )
 
 

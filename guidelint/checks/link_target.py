@@ -55,9 +55,9 @@ def check(index: SiteIndex, ctx: Context) -> Iterator[Finding]:
             link.line,
             link.column,
             f"link to {link.target} is broken: {target.reason}",
-            link.source,
+            link.target,
             target=target.site_path,
-            source_offset=link.source_offset,
+            source_offset=link.column - 1,
         )
 
 

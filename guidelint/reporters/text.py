@@ -23,15 +23,16 @@ def render_one(finding: Finding, report: Report) -> str:
     where = _style(f"{finding.path}:{finding.line}:{finding.column}:", report, bold=True)
     code = _style(finding.rule, report, fg=_COLOURS[finding.severity], bold=True)
     head = f"{where} {code} [{finding.severity}] {finding.message}\n"
-    if not finding.source.strip():
+    line = finding.source.split("\n", 1)[0]
+    if not line.strip():
         return head
-    source, start = excerpt(finding.source, finding.column - finding.source_offset)
-    caret_at = min(max(finding.column - 1 - finding.source_offset - start, 0), len(source))
-    if start + finding.source_offset > 0:
-        source, caret_at = "..." + source, caret_at + 3
-    if start + len(source) < len(finding.source):
-        source += "..."
-    source = source.replace("\t", " ")
+    window, start = excerpt(line, finding.column - finding.source_offset)
+    prefix = "..." if start + finding.source_offset > 0 else ""
+    suffix = "..." if start + len(window) < len(line) else ""
+    source = (prefix + window + suffix).replace("\t", " ")
+    caret_at = len(prefix) + min(
+        max(finding.column - 1 - finding.source_offset - start, 0), len(window)
+    )
     gutter = f"{finding.line:>5} | "
     caret = (
         " " * (len(gutter) - 2)

@@ -24,9 +24,6 @@ if TYPE_CHECKING:
 _SPAN_IAL = re.compile(r"(?<=[*_`\])])\{:(?![:/])[^}\n]*\}")
 
 
-_ID_ATTRIBUTE = re.compile(r"\b(?:id|name)\s*=", re.I)  # no HTML ids without one
-
-
 @dataclass(frozen=True)
 class Anchor:
     """An id the page sets itself: `{#id}`, `{: #id}` or an HTML attribute."""
@@ -102,7 +99,7 @@ def page_ids(page: Page, ctx: Context) -> PageIds:
                     published.append((line, span_id))
                     add_explicit(span_id, line, column)
     text = page.body.text
-    if "<" in text and _ID_ATTRIBUTE.search(text):
+    if "<" in text:
         for offset, _, value in html_ids(text):
             if structure.unpublished(offset):
                 continue

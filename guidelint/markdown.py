@@ -18,6 +18,7 @@ with their source text, block IAL ids, and link reference definitions.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import sys
 from dataclasses import dataclass, field
@@ -322,30 +323,35 @@ def _parse(lines: list[_Line], out: _Out) -> None:
     """kramdown's block loop over one container's lines."""
     index = 0
     count = len(lines)
+    gfm = out.gfm
     last = ""  # kind of the previous block: '', 'blank', 'p', 'ial' or another
     while index < count:
         line = lines[index]
         text = line.text
-        if last == "p" and not _paragraph_ends(text, out.gfm):
-            index += 1
+        first = text[:1]
+        plain = first not in _BLOCK_LEADS if first and first != " " else _plain(text)
+        if last == "p" and (plain or not _paragraph_ends(text, gfm)):
+            index += 1  # the paragraph goes on: the commonest line of all
             continue
-        if _plain(text) and (
-            index + 1 >= count or lines[index + 1].text[:1] not in "=-" or last == "p"
-        ):
+        if plain and (index + 1 >= count or lines[index + 1].text[:1] not in "=-"):
             out.add("paragraph", line.number, line.number)
             index, last = index + 1, "p"
             continue
-        if _is_blank(text):
+        if not text.strip(_BLANK_CHARS):
             last = "blank"
             index += 1
             continue
-        if _INDENT.match(text):
+        # Each block start begins with its own character: test only the ones it can be.
+        stripped = text.lstrip(" ")
+        lead = stripped[:1]
+        margin = len(text) - len(stripped) <= 3
+        if first == "\t" or not margin:
             end = _code_block_end(lines, index)
             out.code.append((line.number, lines[end - 1].number))
             out.add("code", line.number, lines[end - 1].number)
             index, last = end, "code"
             continue
-        fence = (_FENCE if out.gfm else _KD_FENCE).match(text)
+        fence = (_FENCE if gfm else _KD_FENCE).match(text) if lead in "`~" else None
         if fence:
             close = _fence_close(lines, index, fence.group(1))
             if close is not None:
@@ -353,8 +359,8 @@ def _parse(lines: list[_Line], out: _Out) -> None:
                 out.add("code", line.number, lines[close].number, fence.group(3) or "")
                 index, last = close + 1, "code"
                 continue
-        if _BLOCKQUOTE.match(text):
-            end = _container_end(lines, index, _BLOCKQUOTE, out.gfm)
+        if lead == ">" and margin:
+            end = _container_end(lines, index, _BLOCKQUOTE, gfm)
             inner = []
             for item in lines[index:end]:
                 m = _BLOCKQUOTE.match(item.text)
@@ -363,17 +369,18 @@ def _parse(lines: list[_Line], out: _Out) -> None:
             _parse(inner, out)
             index, last = end, "quote"
             continue
-        atx = _ATX.match(text) if out.gfm else _kramdown_atx(text, last)
+        atx = None if first != "#" else _ATX.match(text) if gfm else _kramdown_atx(text, last)
         if atx and _add_atx(out, line, atx, lines[index + 1] if index + 1 < count else None):
             index, last = index + 1 + _heading_ial(lines, index + 1), "heading"
             continue
-        if _HR.match(text):
+        if lead in "*-_" and _HR.match(text):
             out.add("hr", line.number, line.number)
             index, last = index + 1, "hr"
             continue
         if (
             last in ("", "blank", "ial", "eob")
             and index + 1 < count
+            and lines[index + 1].text[:1] in "=-"
             and _SETEXT_TEXT.match(text)
             and _SETEXT_UNDERLINE.match(lines[index + 1].text)
         ):
@@ -394,11 +401,11 @@ def _parse(lines: list[_Line], out: _Out) -> None:
                 out.add("heading", line.number, lines[index + 1].number, str(level))
                 index, last = index + 2 + _heading_ial(lines, index + 2), "heading"
                 continue
-        if _LIST_ITEM.match(text):
+        if (lead in "*+-" or lead.isdigit()) and _LIST_ITEM.match(text):
             index = _parse_list(lines, index, out)
             last = "list"
             continue
-        if text.lstrip(" ").startswith("<") and len(text) - len(text.lstrip(" ")) <= 3:
+        if lead == "<" and margin:
             html_end = _html_block_end(lines, index)
             if html_end is not None:
                 last_line = lines[html_end - 1].number
@@ -414,7 +421,7 @@ def _parse(lines: list[_Line], out: _Out) -> None:
                     out.html.append((line.number, last_line))
                 index, last = html_end, "html"
                 continue
-        link_def = _LINK_DEF.match(text)
+        link_def = _LINK_DEF.match(text) if lead == "[" else None
         if link_def:
             out.ref_defs.append(
                 RefDef(link_def.group(1), link_def.group(2), line.start + link_def.start(2))
@@ -422,7 +429,7 @@ def _parse(lines: list[_Line], out: _Out) -> None:
             out.add("linkdef", line.number, line.number)
             index += 1
             continue
-        if _IAL.match(text):
+        if lead == "{" and _IAL.match(text):
             ald = _ALD.match(text)
             if ald:  # `{:name: #id}` defines attributes for IALs to refer to
                 out.alds[ald.group(1)] = ial_id("{: " + ald.group(2) + "}") or ""
@@ -436,7 +443,7 @@ def _parse(lines: list[_Line], out: _Out) -> None:
             out.add("ial", line.number, line.number)
             index, last = index + 1, "ial"
             continue
-        if _EOB.match(text):
+        if first == "^" and _EOB.match(text):
             index, last = index + 1, "eob"
             continue
         out.add("paragraph", line.number, line.number)
@@ -645,30 +652,41 @@ _END_COMMENT_TAG = re.compile(r"\{%-?\s*endcomment\s*-?%\}")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
-def _next_token(text: str, pos: int) -> tuple[int, int, str] | None:
-    """The next backtick run, `<!--` or `{% comment %}` at or after `pos`.
+class _Tokens:
+    """Finds the next backtick run, `<!--` or `{% comment %}` at or after a place.
 
-    Three `str.find`s beat one regex with alternatives by far on prose.
+    Three `str.find`s beat one regex with alternatives by far on prose, and
+    each remembers its last answer, so the text is scanned about once.
     """
-    while True:
-        tick = text.find("`", pos)
-        comment = text.find("<!--", pos)
-        liquid = text.find("{%", pos)
-        found = [at for at in (tick, comment, liquid) if at >= 0]
-        if not found:
-            return None
-        at = min(found)
-        if at == tick:
-            end = at + 1
-            while end < len(text) and text[end] == "`":
-                end += 1
-            return at, end, text[at:end]
-        if at == comment:
-            return at, at + 4, "<!--"
-        tag = _COMMENT_TAG.match(text, at)
-        if tag is not None:
-            return at, tag.end(), tag.group()
-        pos = at + 2
+
+    _KINDS = ("`", "<!--", "{%")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.found = [-2, -2, -2]  # per kind: next place at or after the last query
+
+    def next(self, pos: int) -> tuple[int, int, str] | None:
+        text = self.text
+        found = self.found
+        while True:
+            for kind, at in enumerate(found):
+                if -1 < at < pos or at == -2:
+                    found[kind] = text.find(self._KINDS[kind], pos)
+            candidates = [at for at in found if at >= 0]
+            if not candidates:
+                return None
+            at = min(candidates)
+            if at == found[0]:
+                end = at + 1
+                while end < len(text) and text[end] == "`":
+                    end += 1
+                return at, end, text[at:end]
+            if at == found[1]:
+                return at, at + 4, "<!--"
+            tag = _COMMENT_TAG.match(text, at)
+            if tag is not None:
+                return at, tag.end(), tag.group()
+            pos = at + 2
 
 
 def _inline_regions(text: str, blocked: list[tuple[int, int]]) -> list[Region]:
@@ -678,13 +696,14 @@ def _inline_regions(text: str, blocked: list[tuple[int, int]]) -> list[Region]:
     blocked_iter = iter(blocked)
     next_block = next(blocked_iter, None)
     length = len(text)
+    tokens = _Tokens(text)
     while pos < length:
         while next_block is not None and next_block[1] <= pos:
             next_block = next(blocked_iter, None)
         if next_block is not None and next_block[0] <= pos:
             pos = next_block[1]
             continue
-        found = _next_token(text, pos)
+        found = tokens.next(pos)
         if found is None:
             break
         start, token_end, token = found
@@ -752,17 +771,13 @@ def parse_body(text: str, first_line: int, markdown: bool, gfm: bool = True) -> 
 
     `gfm`: the site's kramdown input is GFM (Jekyll's default), else plain kramdown.
     """
-    starts = [0]
-    starts.extend(m.end() for m in re.finditer("\n", text))
-    line_starts = tuple(starts)
     raw_lines = text.split("\n")
+    starts = [0, *itertools.accumulate(len(raw) + 1 for raw in raw_lines[:-1])]
+    line_starts = tuple(starts)
     out = _Out(raw_lines, starts, first_line, gfm=gfm)
     if markdown and text.strip():
-        lines = [
-            _Line(number, line_starts[number], raw.rstrip("\r"))
-            for number, raw in enumerate(raw_lines)
-        ]
-        _parse(lines, out)
+        texts = [raw[:-1] if raw.endswith("\r") else raw for raw in raw_lines]
+        _parse(list(map(_Line, range(len(texts)), starts, texts)), out)
     out.blocks.sort(key=lambda b: (b.start_line, b.end_line))
 
     def span(first: int, last: int) -> tuple[int, int]:

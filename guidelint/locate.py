@@ -23,6 +23,7 @@ from guidelint.site import SiteConfig
 _LIQUID = re.compile(r"\{\{-?\s*(.*?)\s*-?\}\}|\{%-?\s*(link|post_url)\s+(.*?)\s*-?%\}", re.S)
 _QUOTED_FILTER = re.compile(r"""^(["'])(.*?)\1\s*\|\s*(relative_url|absolute_url)\s*$""")
 _EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
+_BASEURL_TAGS = ("{{ site.baseurl }}", "{{site.baseurl}}")
 _EXTERNAL_PREFIXES = ("http://", "https://", "HTTP://", "HTTPS://", "mailto:", "tel:", "//")
 
 
@@ -123,6 +124,10 @@ class Locator:
             self.host is None or not target.startswith(("http", "HTTP"))
         ):
             return SKIP_LOCATION  # external: not ours to check
+        if target.startswith(_BASEURL_TAGS):  # the commonest Liquid by far
+            tag_end = target.index("}}") + 2
+            if "{" not in target[tag_end:]:
+                target = self.baseurl + target[tag_end:]
         if "{{" in target or "{%" in target:
             try:
                 rendered, problem = self.render(target, page_url, link_url)
@@ -135,7 +140,7 @@ class Locator:
             target = self.relative_url(target)
         if not target:
             return SKIP_LOCATION
-        if _EXTERNAL.match(target):
+        if target[0] != "/" and _EXTERNAL.match(target):
             own = self._own_site(target)
             if own is None:
                 return SKIP_LOCATION

@@ -74,6 +74,7 @@ class SiteConfig:
     markdown_exts: frozenset[str] = urls.MARKDOWN_EXTS
     config_file: str | None = None
     variables: dict[str, Any] = field(default_factory=dict, compare=False)  # `site.*`
+    converter: str = "kramdown"  # `markdown:`, the Markdown converter Jekyll uses
 
     @property
     def kramdown_gfm(self) -> bool:
@@ -191,6 +192,7 @@ def _site_config(root: Path, data: dict[str, Any], name: str) -> SiteConfig:
         kramdown=kramdown if isinstance(kramdown, dict) else {},
         markdown_exts=exts,
         config_file=name,
+        converter=_text(data.get("markdown"), "kramdown").strip() or "kramdown",
         variables=data,
     )
 

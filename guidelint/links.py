@@ -61,7 +61,12 @@ _TAG = re.compile(
     r"(?:\"[^\"]*\"|'[^']*'|\{\{.*?\}\}|\{%.*?%\}|[^>\"'])*>",
     re.I | re.S,
 )
-_ATTR = re.compile(r"\s(href|src|action)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>\"']+)", re.I)
+# An attribute value may hold Liquid with quotes of its own: `href="{{ "/x" | relative_url }}"`.
+_ATTR = re.compile(
+    r"\s(href|src|action)\s*=\s*"
+    r"(\"(?:\{\{.*?\}\}|\{%.*?%\}|[^\"])*\"|'(?:\{\{.*?\}\}|\{%.*?%\}|[^'])*'|[^\s>\"']+)",
+    re.I | re.S,
+)
 _INCLUDE = re.compile(r"\{%-?\s*include\s+([^\s%}]+)(.*?)-?%\}", re.S)
 _PARAM = re.compile(r"([\w-]+)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s\"']+)")
 _RAW = re.compile(r"\{%-?\s*raw\s*-?%\}(.*?)(?:\{%-?\s*endraw\s*-?%\}|\Z)", re.S)

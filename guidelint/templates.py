@@ -19,7 +19,11 @@ from dataclasses import dataclass, field
 from guidelint.anchors import html_ids
 from guidelint.model import Kind, Page
 
-_URL_ATTR = re.compile(r"\b(?:href|src|action)\s*=\s*(\"[^\"]*\"|'[^']*')", re.I)
+_URL_ATTR = re.compile(
+    r"\b(?:href|src|action)\s*=\s*"
+    r"(\"(?:\{\{.*?\}\}|\{%.*?%\}|[^\"])*\"|'(?:\{\{.*?\}\}|\{%.*?%\}|[^'])*')",
+    re.I | re.S,
+)
 _INCLUDE_VAR = re.compile(r"\binclude\.([\w-]+)")
 _BASEURL_FIRST = re.compile(r"site\.baseurl\s*\}\}\s*\{\{-?\s*include\.")
 _ADDS_BASEURL = re.compile(r"\|\s*(?:relative_url|absolute_url)\b")

@@ -537,3 +537,11 @@ def test_join_stays_an_absolute_path_without_dot_segments(base: str, relative: s
     joined = _join(base, relative)
     assert joined.startswith("/")
     assert "/./" not in joined + "/" and "/../" not in joined + "/"
+
+
+def test_html_attribute_holding_liquid_with_its_own_quotes() -> None:
+    body = (
+        '<link href="{{ "/css/site.css" | relative_url }}">\n'
+        "<a href='{{ '/x' | relative_url }}'>x</a>\n"
+    )
+    assert targets(body) == ['{{ "/css/site.css" | relative_url }}', "{{ '/x' | relative_url }}"]

@@ -23,11 +23,11 @@ from guidelint.errors import GuidelintError
 from guidelint.facts import PageFacts
 from guidelint.findings import Finding, Severity
 from guidelint.globs import glob_match
-from guidelint.history import previous_urls
+from guidelint.history import previous_pages
 from guidelint.model import Kind, Page, SiteFile
 from guidelint.parse import read_page
 from guidelint.rule import Rule
-from guidelint.site import SiteConfig, SiteFiles, find_root, load_config, walk
+from guidelint.site import SiteFiles, find_root, load_config, walk
 from guidelint.siteindex import NavEntry, SiteIndex
 from guidelint.templates import Templates
 
@@ -132,7 +132,7 @@ def _run(options: Options) -> Result:
         findings.extend(_site_findings(ctx, site_rules, index))
     findings = _apply_severities(findings, config, options.precommit)
     findings = _apply_per_file_ignores(findings, config.per_file_ignores)
-    findings = _narrow(findings, site, options.paths, files)
+    findings = _narrow(findings, ctx, options.paths, files)
     findings.sort()
     return Result(root=root, findings=findings, rules=rules, files_read=len(files.sources))
 
@@ -266,15 +266,16 @@ def _apply_per_file_ignores(
 
 
 def _narrow(
-    findings: list[Finding], site: SiteConfig, paths: Iterable[Path], files: SiteFiles
+    findings: list[Finding], ctx: Context, paths: Iterable[Path], files: SiteFiles
 ) -> list[Finding]:
     """Keep findings in the given paths (all when none, or the root itself, is given).
 
     A cross-page finding elsewhere is kept too when a given file caused it:
-    it names a given file as involved, or its missing URL is one that a
-    given file published at git's HEAD (a renamed permalink).
+    it names a given file as involved, its missing URL is one a given file
+    published at git's HEAD (a renamed permalink), or its unreached page is
+    one a given file linked to then (a removed link).
     """
-    root = site.root
+    root = ctx.site.root
     wanted: list[str] = []
     for path in paths:
         rel = path.resolve().relative_to(root).as_posix() if path.resolve() != root else ""
@@ -287,18 +288,36 @@ def _narrow(
     def given(path: str) -> bool:
         return any(path == w or path.startswith(w + "/") for w in wanted)
 
-    old: set[str] | None = None
+    before: tuple[set[str], set[str]] | None = None
     kept: list[Finding] = []
     for finding in findings:
         if given(finding.path) or any(given(p) for p in finding.related):
             kept.append(finding)
-        elif finding.target:
-            if old is None:
-                items = [item for item in files.sources if given(item.path)]
-                old = {_url_key(url) for url in previous_urls(site, items)}
-            if _url_key(finding.target) in old:
+        elif finding.target or finding.unreached:
+            if before is None:
+                before = _before(ctx, [item for item in files.sources if given(item.path)])
+            published, linked = before
+            if _url_key(finding.target) in published or _url_key(finding.unreached) in linked:
                 kept.append(finding)
     return kept
+
+
+def _before(ctx: Context, items: list[SiteFile]) -> tuple[set[str], set[str]]:
+    """Site URLs the given files published, and linked to, at git's HEAD (compared loosely)."""
+    published: set[str] = set()
+    linked: set[str] = set()
+    base = ctx.site.baseurl
+    for page in previous_pages(ctx.site, items):
+        if page.url is not None:
+            published.add(_url_key(page.url))
+        for link in facts_mod.build(page, ctx).links:
+            location = link.location
+            if location is not None and location.status == "path":
+                path = location.path
+                linked.add(_url_key(path[len(base) :] if base and path.startswith(base) else path))
+    published.discard("")
+    linked.discard("")
+    return published, linked
 
 
 def _url_key(url: str) -> str:

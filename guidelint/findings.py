@@ -45,7 +45,8 @@ class Finding:
     source: str = ""
     source_offset: int = field(default=0, compare=False)  # column - 1 of `source`'s first char
     related: tuple[str, ...] = field(default=(), compare=False)  # other files involved
-    target: str = field(default="", compare=False)  # the missing URL, for cross-page findings
+    target: str = field(default="", compare=False)  # a URL missing: its old publisher caused it
+    unreached: str = field(default="", compare=False)  # a URL nothing reaches: old linkers did
 
     def to_json(self) -> dict[str, object]:
         return {

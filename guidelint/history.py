@@ -1,9 +1,10 @@
-"""What files published before this change: their URLs at git's HEAD.
+"""What the given files were before this change: their versions at git's HEAD.
 
 Under pre-commit only the changed files are given, but a changed permalink
-breaks links in pages that were not touched. To report those, the run
-needs the URLs the given files published before; git has them. Without
-git (or outside a repository) there is simply no history.
+breaks links in pages that were not touched, and a removed link can leave
+a page that nothing reaches. To report those, the run needs what the given
+files published and linked to before; git has it. Without git (or outside
+a repository) there is simply no history.
 """
 
 from __future__ import annotations
@@ -12,21 +13,21 @@ import subprocess
 from collections.abc import Iterable
 from pathlib import Path
 
-from guidelint.model import Kind, SiteFile
+from guidelint.model import Kind, Page, SiteFile
 from guidelint.parse import parse_page
 from guidelint.site import SiteConfig
 
 _TIMEOUT = 60
 
 
-def previous_urls(site: SiteConfig, items: Iterable[SiteFile]) -> dict[str, str]:
-    """URL at HEAD -> path, for the given page files that git knows (under any old name)."""
+def previous_pages(site: SiteConfig, items: Iterable[SiteFile]) -> list[Page]:
+    """The given page files as they were at HEAD (under any old name), parsed."""
     wanted = [item for item in items if item.kind in (Kind.PAGE, Kind.DOCUMENT)]
     if not wanted:
-        return {}
+        return []
     top = _git(site.root, ["rev-parse", "--show-toplevel"])
     if top is None:
-        return {}
+        return []
     prefix = site.root.resolve().relative_to(Path(top.decode().strip()).resolve()).as_posix()
     prefix = "" if prefix == "." else prefix + "/"
     moved = _renamed(site.root)  # a file moved with `git mv` was at its old path
@@ -34,8 +35,8 @@ def previous_urls(site: SiteConfig, items: Iterable[SiteFile]) -> dict[str, str]
     request = "".join(f"HEAD:{path}\n" for path in old_paths).encode()
     output = _git(site.root, ["cat-file", "--batch"], request)
     if output is None:
-        return {}
-    found: dict[str, str] = {}
+        return []
+    found: list[Page] = []
     pos = 0
     for item, old_path in zip(wanted, old_paths, strict=True):
         end = output.find(b"\n", pos)
@@ -49,9 +50,7 @@ def previous_urls(site: SiteConfig, items: Iterable[SiteFile]) -> dict[str, str]
         blob = output[pos : pos + size]
         pos += size + 1
         old_item = SiteFile(old_path.removeprefix(prefix), item.kind, item.collection)
-        page = parse_page(site, old_item, blob)
-        if page.url is not None:
-            found[page.url] = item.path
+        found.append(parse_page(site, old_item, blob))
     return found
 
 

@@ -74,12 +74,13 @@ class Rule:
         related: tuple[str, ...] = (),
         target: str = "",
         source_offset: int = 0,
+        unreached: str = "",
     ) -> Finding:
         """A finding of a cross-page rule, placed from the site index.
 
-        `related` names the other files involved and `target` the URL that
-        is missing, so a run narrowed to some files can still report what
-        those files broke elsewhere.
+        `related` names the other files involved, `target` a URL that is
+        missing and `unreached` one that nothing leads to, so a run narrowed
+        to some files can still report what those files broke elsewhere.
         """
         return Finding(
             path=path,
@@ -94,4 +95,5 @@ class Rule:
             source_offset=source_offset,
             related=related,
             target=target,
+            unreached=unreached,
         )

@@ -213,7 +213,7 @@ def test_site_root_reports_everything(tmp_path: Path, monkeypatch: pytest.Monkey
     assert _places() == everything
 
 
-# -- known gaps ----------------------------------------------------------------
+# -- causes git knows of --------------------------------------------------------
 
 
 @needs_git
@@ -233,17 +233,14 @@ def test_moved_page_file_reports_links_to_its_old_url(tmp_path: Path) -> None:
     assert ("index.md", 4, "LNK001") in _places(site / "guide" / "go-live-checks.md")
 
 
-@pytest.mark.xfail(
-    reason="engine._narrow: removing the only link to a page makes it an orphan (NAV006), "
-    "but the finding names neither the given file nor a URL, so it is dropped",
-    strict=True,
-)
+@needs_git
 def test_removed_last_link_reports_the_new_orphan(tmp_path: Path) -> None:
     site = tmp_path / "site"
     site.mkdir()
     (site / "_config.yml").write_text("title: t\n", "utf-8")
     (site / "index.md").write_text("---\ntitle: Home\n---\n[Notes](/notes.html)\n", "utf-8")
     (site / "notes.md").write_text("---\ntitle: Notes\n---\nText.\n", "utf-8")
+    _init_repo(site)
     assert ("notes.md", 1, "NAV006") not in _places(site)
     (site / "index.md").write_text("---\ntitle: Home\n---\nNo links now.\n", "utf-8")
     assert ("notes.md", 1, "NAV006") in _places(site)

@@ -54,8 +54,7 @@ def check(index: SiteIndex, ctx: Context) -> Iterator[Finding]:
         extra, known = ctx.templates.ids_of(dest.layout, dest.includes)
         if fragment in extra or not (known and dest.ids_complete):
             continue
-        close = difflib.get_close_matches(fragment, sorted(dest.ids | extra), n=1, cutoff=0.6)
-        hint = f"; did you mean #{close[0]}?" if close else ""
+        hint = _suggestion(fragment, dest.ids | extra)
         base = index.site.baseurl
         where = "this page" if dest.path == page.path else f"{base}{dest.url} ({dest.path})"
         yield RULE.finding_at(
@@ -67,6 +66,14 @@ def check(index: SiteIndex, ctx: Context) -> Iterator[Finding]:
             related=(dest.path, *ctx.templates.paths_of(dest.layout, dest.includes)),
             source_offset=link.column - 1,
         )
+
+
+def _suggestion(fragment: str, ids: frozenset[str]) -> str:
+    """The existing id a reader most likely meant: a near spelling, else a longer form."""
+    close = difflib.get_close_matches(fragment, sorted(ids), n=1, cutoff=0.6)
+    if not close:
+        close = sorted((i for i in ids if i.startswith(fragment)), key=len)[:1]
+    return f"; did you mean #{close[0]}?" if close else ""
 
 
 RULE = Rule(

@@ -65,6 +65,7 @@ def check(index: SiteIndex, ctx: Context) -> Iterator[Finding]:
             page.permalink_line,
             1,
             f"no link, chain key or navigation entry leads to {page.url}",
+            unreached=page.url or "",
         )
 
 

@@ -24,7 +24,6 @@ class Target(NamedTuple):
     """
 
     status: str
-    href: str = ""
     output: str | None = None
     fragment: str | None = None
     reason: str = ""
@@ -42,7 +41,7 @@ class Resolver:
         self.locator = Locator(index.site)
         self.baseurl = index.site.baseurl
         # Working links, by production path and fragment: most links share a few targets.
-        self._ok: dict[tuple[str, str | None], Target] = {}
+        self.working: dict[tuple[str, str | None], Target] = {}
 
     def _link_url(self, source: str) -> str | None:
         fact = self.index.by_path.get(source)
@@ -55,17 +54,17 @@ class Resolver:
             location = self.locator.locate(
                 link.target, page.url, page.output_path is not None, link.site_path, self._link_url
             )
-        return self._land(link.target, location, page)
+        return self._land(location, page)
 
-    def _land(self, written: str, location: Location, page: PageFacts | None) -> Target:
+    def _land(self, location: Location, page: PageFacts | None) -> Target:
         if location.status == "path":
             return self._serve(
-                written, location.path, location.fragment, location.relative, location.page_url
+                location.path, location.fragment, location.relative, location.page_url
             )
         if location.status == "here" and page is not None and page.output_path is not None:
-            return Target("ok", written, page.output_path.lstrip("/"), location.fragment)
+            return Target("ok", page.output_path.lstrip("/"), location.fragment)
         if location.status == "missing":
-            return Target("missing", written, reason=location.reason)
+            return Target("missing", reason=location.reason)
         return SKIP
 
     def resolve_site_path(self, value: str) -> Target:
@@ -76,12 +75,10 @@ class Resolver:
         location = self.locator.locate(
             target, None, False, "{{" not in target and "{%" not in target, self._link_url
         )
-        return self._land(value, location, None)
+        return self._land(location, None)
 
-    def _serve(
-        self, written: str, path: str, fragment: str | None, relative: bool, page_url: str
-    ) -> Target:
-        known = self._ok.get((path, fragment))
+    def _serve(self, path: str, fragment: str | None, relative: bool, page_url: str) -> Target:
+        known = self.working.get((path, fragment))
         if known is not None:
             return known
         base = self.baseurl
@@ -91,14 +88,12 @@ class Resolver:
             if self.index.serve(path) is not None:
                 return Target(
                     "missing",
-                    written,
                     site_path=bare,
                     reason=f"{path} lacks the baseurl {base}: on the published site it is "
                     f"{base}{path}{how}",
                 )
             return Target(
                 "missing",
-                written,
                 site_path=bare,
                 reason=f"{path} is outside the site's baseurl {base}{how}",
             )
@@ -108,13 +103,12 @@ class Resolver:
             if self.index.serve(inner) is not None:
                 return Target(
                     "missing",
-                    written,
                     site_path=bare,
                     reason=f"the baseurl {base} is doubled in {path}{how}",
                 )
         served = self.index.serve(site_path)
         if served is not None:
-            target = self._ok[(path, fragment)] = Target("ok", written, served, fragment)
+            target = self.working[(path, fragment)] = Target("ok", served, fragment)
             return target
         near = self.index.near_miss(site_path)
         if near is not None and site_path.endswith("/") and near == site_path.rstrip("/"):
@@ -126,7 +120,7 @@ class Resolver:
             reason = f"no page or file at {path}{how}; did you mean {base}{near}?"
         else:
             reason = f"no page or file at {path}{how}"
-        return Target("missing", written, reason=reason, site_path=bare)
+        return Target("missing", reason=reason, site_path=bare)
 
 
 def resolved_links(index: SiteIndex) -> list[tuple[PageFacts, Link, Target]]:
@@ -138,7 +132,7 @@ def resolved_links(index: SiteIndex) -> list[tuple[PageFacts, Link, Target]]:
     cached = index.cache.get("links")
     if cached is None:
         resolver = Resolver(index)
-        known = resolver._ok
+        known = resolver.working
         cached = []
         for page in index.pages:
             for link in page.links:

@@ -66,6 +66,7 @@ class SiteIndex:
         self._folders: dict[str, list[str]] | None = None
         self._lower: dict[str, str] | None = None
         self._url_folders: dict[str, list[str]] | None = None
+        self._lower_urls: dict[str, str] | None = None
         self.cache: dict[str, Any] = {}  # results shared by several rules, e.g. resolved links
 
     # -- pages by URL, exactly (chain keys) --------------------------------------
@@ -118,9 +119,10 @@ class SiteIndex:
         for variant in (url.rstrip("/"), url + "/", url.rstrip("/") + ".html"):
             if variant != url and variant in self.by_url:
                 return variant
-        lowered = {u.lower(): u for u in self.by_url} if len(self.by_url) < 50 else None
-        if lowered and url.lower() in lowered:
-            return lowered[url.lower()]
+        if self._lower_urls is None:
+            self._lower_urls = {u.lower(): u for u in self.by_url}
+        if url.lower() in self._lower_urls:
+            return self._lower_urls[url.lower()]
         folder, _, name = url.rstrip("/").rpartition("/")
         names = [u.rstrip("/").rpartition("/")[2] for u in self._urls_in(folder)]
         close = difflib.get_close_matches(name, names, n=1, cutoff=0.75)

@@ -319,7 +319,7 @@ class _Builder:
         return total
 
     def build(self, node: Node, path: Path) -> Any:
-        tag = node.tag if isinstance(node.tag, str) else str(node.tag)
+        tag = _tag(node)
         if tag not in _STANDARD_TAGS and tag != PLAIN and not _is_default_tag(tag):
             line = self.pos(node)
             self.out.problems.append(
@@ -362,10 +362,9 @@ class _Builder:
         result: dict[str, Any] = {}
         merged: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge" or (
-                isinstance(key_node, ScalarNode)
-                and key_node.value == "<<"
-                and key_node.tag == PLAIN
+            key_tag = _tag(key_node)
+            if key_tag == "tag:yaml.org,2002:merge" or (
+                isinstance(key_node, ScalarNode) and key_node.value == "<<" and key_tag == PLAIN
             ):
                 for source in self.merge_sources(value_node, path):
                     for k, v in source.items():
@@ -420,9 +419,25 @@ class _Builder:
         return sources
 
 
+_TAG_TEXT: dict[tuple[Any, Any], str] = {}
+
+
+def _tag(node: Node) -> str:
+    """A node's tag as text. ruamel decodes it afresh on every access, one
+    character at a time; the few distinct tags of a run are decoded once."""
+    ctag = node.ctag
+    key = (ctag.handle, ctag.suffix)
+    text = _TAG_TEXT.get(key)
+    if text is None:
+        text = str(ctag)
+        if len(_TAG_TEXT) < 1000:  # hostile files may hold many distinct tags
+            _TAG_TEXT[key] = text
+    return text
+
+
 def _key_text(node: ScalarNode) -> str:
     """A key as Jekyll's templates see it: its text, whatever YAML type it has."""
-    if node.tag == PLAIN:
+    if _tag(node) == PLAIN:
         value = resolve_plain(str(node.value))
         if isinstance(value, str):
             return value

@@ -59,6 +59,8 @@ class Config:
     rule_packs: tuple[str, ...] = ()
     includes: dict[str, dict[str, Any]] = field(default_factory=dict)
     links: LinkPolicy = LinkPolicy()
+    liquid_tags: tuple[str, ...] = ()  # tags the site adds beyond Liquid's, Jekyll's, plugins'
+    liquid_blocks: tuple[str, ...] = ()
     review: dict[str, Any] = field(default_factory=dict)
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
@@ -149,6 +151,8 @@ def _from_data(path: Path, data: dict[str, Any]) -> Config:
         markers=markers,
         rule_packs=tuple(data.get("rule_packs", ())),
         includes=data.get("includes", {}),
+        liquid_tags=tuple(data.get("liquid", {}).get("tags", ())),
+        liquid_blocks=tuple(data.get("liquid", {}).get("blocks", ())),
         links=LinkPolicy(
             baseurl=data.get("links", {}).get("baseurl"),
             trailing_slash=data.get("links", {}).get("trailing_slash"),

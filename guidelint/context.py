@@ -13,7 +13,7 @@ from typing import Any
 
 import jsonschema
 
-from guidelint import resources
+from guidelint import liquidtags, resources
 from guidelint.anchors import IdOptions
 from guidelint.config import Config
 from guidelint.errors import GuidelintError
@@ -34,10 +34,14 @@ class Context:
     templates: Templates = field(default_factory=Templates)
     id_options: IdOptions = field(default_factory=IdOptions)
     locator: Locator = field(init=False)
+    liquid_tags: frozenset[str] = field(init=False)  # single tags the site knows
+    liquid_blocks: frozenset[str] = field(init=False)  # block tags the site knows
     _validators: dict[Path, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.locator = Locator(self.site)
+        self.liquid_tags = liquidtags.known_tags(self.site.plugins, self.config.liquid_tags)
+        self.liquid_blocks = liquidtags.known_blocks(self.config.liquid_blocks)
 
     def schema_for(self, page: Page) -> tuple[Path, Any]:
         """The schema file and compiled validator that apply to `page`."""

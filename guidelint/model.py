@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from guidelint.frontmatter import Split
+from guidelint.liquid import Token, tokenize
 from guidelint.markdown import BodyStructure, line_of, parse_body
 from guidelint.textfile import EncodingIssue
 from guidelint.yamlload import Path, Position, YamlProblem
@@ -42,7 +43,7 @@ class Body:
     rule asks, and only once.
     """
 
-    __slots__ = ("_structure", "first_line", "gfm", "markdown", "text")
+    __slots__ = ("_liquid", "_structure", "first_line", "gfm", "markdown", "text")
 
     def __init__(self, text: str, first_line: int, markdown: bool, gfm: bool = True) -> None:
         self.text = text
@@ -50,6 +51,7 @@ class Body:
         self.markdown = markdown
         self.gfm = gfm  # kramdown's input: GFM (Jekyll's default) or plain kramdown
         self._structure: BodyStructure | None = None
+        self._liquid: list[Token] | None = None
 
     @property
     def structure(self) -> BodyStructure:
@@ -57,12 +59,24 @@ class Body:
             self._structure = parse_body(self.text, self.first_line, self.markdown, self.gfm)
         return self._structure
 
+    @property
+    def liquid(self) -> list[Token]:
+        """The Liquid tags and outputs of the body, tokenized once for every rule."""
+        if self._liquid is None:
+            self._liquid = tokenize(self.text)
+        return self._liquid
+
+    def line_of(self, offset: int) -> int:
+        """File line of a body offset, for the few places that need one."""
+        return self.first_line + self.text.count("\n", 0, offset)
+
     def __getstate__(self) -> tuple[str, int, bool, bool]:
         return (self.text, self.first_line, self.markdown, self.gfm)
 
     def __setstate__(self, state: tuple[str, int, bool, bool]) -> None:
         self.text, self.first_line, self.markdown, self.gfm = state
         self._structure = None
+        self._liquid = None
 
 
 @dataclass(frozen=True)

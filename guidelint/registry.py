@@ -23,6 +23,8 @@ from guidelint.checks import (
     link_malformed,
     link_style,
     link_target,
+    liquid_syntax,
+    liquid_unbalanced,
     nav_target,
     page_orphan,
     permalink_duplicate,
@@ -45,6 +47,8 @@ RULES: tuple[Rule, ...] = (
     heading_id_duplicate.RULE,
     link_style.RULE,
     link_malformed.RULE,
+    liquid_unbalanced.RULE,
+    liquid_syntax.RULE,
     encoding.RULE,
 )
 

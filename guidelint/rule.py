@@ -64,6 +64,12 @@ class Rule:
             source=page.line_text(line),
         )
 
+    def finding_in_body(self, page: Page, offset: int, message: str) -> Finding:
+        """A finding at a body offset of `page` (Liquid tokens are placed so)."""
+        text = page.body.text
+        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        return self.finding(page, page.body.line_of(offset), column, message)
+
     def finding_at(
         self,
         path: str,

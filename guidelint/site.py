@@ -75,6 +75,7 @@ class SiteConfig:
     config_file: str | None = None
     variables: dict[str, Any] = field(default_factory=dict, compare=False)  # `site.*`
     converter: str = "kramdown"  # `markdown:`, the Markdown converter Jekyll uses
+    plugins: tuple[str, ...] = ()  # `plugins:` (or the older `gems:`)
 
     @property
     def kramdown_gfm(self) -> bool:
@@ -193,6 +194,7 @@ def _site_config(root: Path, data: dict[str, Any], name: str) -> SiteConfig:
         markdown_exts=exts,
         config_file=name,
         converter=_text(data.get("markdown"), "kramdown").strip() or "kramdown",
+        plugins=tuple(_str_list(data.get("plugins", data.get("gems")))),
         variables=data,
     )
 

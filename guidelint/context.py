@@ -32,6 +32,7 @@ class Context:
     config: Config
     layouts: frozenset[str]
     templates: Templates = field(default_factory=Templates)
+    site_files: frozenset[str] = frozenset()  # every file of the site, for include_relative
     id_options: IdOptions = field(default_factory=IdOptions)
     locator: Locator = field(init=False)
     liquid_tags: frozenset[str] = field(init=False)  # single tags the site knows

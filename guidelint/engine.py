@@ -119,6 +119,9 @@ def _run(options: Options) -> Result:
     templates = [f for f in files.sources if f.kind in (Kind.LAYOUT, Kind.INCLUDE)]
     template_pages = [read_page(site, item) for item in templates]
     ctx.templates = Templates.from_pages(template_pages, site.includes_dir, site.layouts_dir)
+    ctx.site_files = frozenset(
+        [*(f.path for f in files.sources), *files.static, *files.others, *files.data_files]
+    )
     findings = [f for page in template_pages for f in _page_findings(ctx, page_rules, page)]
     rest = [f for f in files.sources if f.kind not in (Kind.LAYOUT, Kind.INCLUDE)]
     data_files = files.data_files if site_rules else []

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from guidelint.frontmatter import Split
+from guidelint.includes import IncludeCall, include_calls
 from guidelint.liquid import Token, tokenize
 from guidelint.markdown import BodyStructure, line_of, parse_body
 from guidelint.textfile import EncodingIssue
@@ -43,7 +44,7 @@ class Body:
     rule asks, and only once.
     """
 
-    __slots__ = ("_liquid", "_structure", "first_line", "gfm", "markdown", "text")
+    __slots__ = ("_includes", "_liquid", "_structure", "first_line", "gfm", "markdown", "text")
 
     def __init__(self, text: str, first_line: int, markdown: bool, gfm: bool = True) -> None:
         self.text = text
@@ -52,6 +53,7 @@ class Body:
         self.gfm = gfm  # kramdown's input: GFM (Jekyll's default) or plain kramdown
         self._structure: BodyStructure | None = None
         self._liquid: list[Token] | None = None
+        self._includes: list[IncludeCall] | None = None
 
     @property
     def structure(self) -> BodyStructure:
@@ -66,6 +68,13 @@ class Body:
             self._liquid = tokenize(self.text)
         return self._liquid
 
+    @property
+    def includes(self) -> list[IncludeCall]:
+        """The include calls of the body, read once for every rule."""
+        if self._includes is None:
+            self._includes = include_calls(self.liquid)
+        return self._includes
+
     def line_of(self, offset: int) -> int:
         """File line of a body offset, for the few places that need one."""
         return self.first_line + self.text.count("\n", 0, offset)
@@ -77,6 +86,7 @@ class Body:
         self.text, self.first_line, self.markdown, self.gfm = state
         self._structure = None
         self._liquid = None
+        self._includes = None
 
 
 @dataclass(frozen=True)

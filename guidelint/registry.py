@@ -11,6 +11,8 @@ from collections.abc import Iterable, Iterator
 
 from guidelint.checks import (
     anchor_missing,
+    capture_undefined,
+    capture_unused,
     chain_asymmetric,
     chain_branch,
     chain_target,
@@ -19,6 +21,8 @@ from guidelint.checks import (
     frontmatter_schema,
     frontmatter_syntax,
     heading_id_duplicate,
+    include_missing,
+    include_param_unknown,
     layout_unknown,
     link_malformed,
     link_style,
@@ -47,6 +51,10 @@ RULES: tuple[Rule, ...] = (
     heading_id_duplicate.RULE,
     link_style.RULE,
     link_malformed.RULE,
+    include_missing.RULE,
+    include_param_unknown.RULE,
+    capture_undefined.RULE,
+    capture_unused.RULE,
     liquid_unbalanced.RULE,
     liquid_syntax.RULE,
     encoding.RULE,

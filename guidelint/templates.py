@@ -28,6 +28,10 @@ _INCLUDE_VAR = re.compile(r"\binclude\.([\w-]+)")
 _BASEURL_FIRST = re.compile(r"site\.baseurl\s*\}\}\s*\{\{-?\s*include\.")
 _ADDS_BASEURL = re.compile(r"\|\s*(?:relative_url|absolute_url)\b")
 _INCLUDE_TAG = re.compile(r"\{%-?\s*include\s+([^\s%}]+)")
+_INCLUDE_READ = re.compile(
+    r"""\binclude\.([\w-]+)|\binclude\[\s*"([^"]+)"\s*\]|\binclude\[\s*'([^']+)'\s*\]"""
+)
+_INCLUDE_DYNAMIC = re.compile(r"""\binclude\[\s*[^\s"']""")
 _DYNAMIC_ID = re.compile(r"\b(?:id|name)\s*=\s*[\"'][^\"']*\{[{%]", re.I)
 
 
@@ -40,25 +44,30 @@ class Template:
     includes: tuple[str, ...]  # templates it includes
     layout: str | None = None  # a layout's parent layout
     path: str = ""  # the template's file, relative to the site root
+    params: frozenset[str] = frozenset()  # `include.NAME` it reads
+    dynamic_params: bool = False  # it reads `include[variable]`: any name may be used
 
 
 def analyse(name: str, text: str, layout: str | None = None, path: str = "") -> Template:
     """Read one template's source."""
-    params: dict[str, bool] = {}
+    url_params: dict[str, bool] = {}
     for attr in _URL_ATTR.finditer(text):
         value = attr.group(1)[1:-1]
         for var in _INCLUDE_VAR.finditer(value):
             adds = bool(_ADDS_BASEURL.search(value) or _BASEURL_FIRST.search(value))
-            params[var.group(1)] = params.get(var.group(1), False) or adds
+            url_params[var.group(1)] = url_params.get(var.group(1), False) or adds
     ids = frozenset(value for _, _, value in html_ids(text) if "{" not in value)
+    params = frozenset(m.group(1) or m.group(2) or m.group(3) for m in _INCLUDE_READ.finditer(text))
     return Template(
         name=name,
-        url_params=params,
+        url_params=url_params,
         ids=ids,
         dynamic_ids=_DYNAMIC_ID.search(text) is not None,
         includes=tuple(dict.fromkeys(m.group(1) for m in _INCLUDE_TAG.finditer(text))),
         layout=layout,
         path=path,
+        params=params,
+        dynamic_params=_INCLUDE_DYNAMIC.search(text) is not None,
     )
 
 

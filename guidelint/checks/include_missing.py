@@ -1,0 +1,82 @@
+"""`{% include %}` names a file that is not there.
+
+## What it checks
+Every `{% include NAME %}` in pages, layouts and includes must name a
+file in `_includes/` (nested folders included); every
+`{% include_relative NAME %}` a file beside the including file. Names
+with `..` segments or absolute paths are refused, as Jekyll refuses them,
+and nothing outside the site is read. A name built by Liquid at render
+time (`{% include {{ page.box }}.html %}`) cannot be checked and is left
+alone. The message suggests the closest existing include.
+
+## Why it matters
+Jekyll stops the build at the first missing include: one misspelt
+`insett.html` keeps every page of the guide from being published.
+
+## Example
+```liquid
+{% include insett.html content=note %}
+```
+
+## How to fix
+Correct the name (see the suggestion), or add the template to
+`_includes/`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import posixpath
+from collections.abc import Iterable, Iterator
+
+from guidelint.context import Context
+from guidelint.findings import Finding, Severity
+from guidelint.model import Kind, Page
+from guidelint.rule import Rule
+
+_RENDERED = (Kind.PAGE, Kind.DOCUMENT, Kind.LAYOUT, Kind.INCLUDE)
+
+
+def check(page: Page, ctx: Context) -> Iterator[Finding]:
+    if page.kind not in _RENDERED or page.binary or "include" not in page.body.text:
+        return
+    for call in page.body.includes:
+        if call.variable_file:
+            continue
+        name = call.file
+        if name.startswith("/") or ".." in name.split("/"):
+            yield RULE.finding_in_body(
+                page,
+                call.file_offset,
+                f"`{name}` leaves the {'page folder' if call.relative else 'includes folder'}: "
+                "Jekyll refuses it, and guidelint reads nothing outside the site",
+            )
+        elif call.relative:
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(page.path), name))
+            if target not in ctx.site_files:
+                yield RULE.finding_in_body(
+                    page, call.file_offset, f"`include_relative {name}`: no file {target}"
+                )
+        elif name not in ctx.templates.includes:
+            hint = _suggestion(name, ctx.templates.includes)
+            where = ctx.site.includes_dir
+            yield RULE.finding_in_body(
+                page, call.file_offset, f"`{name}` is not in {where}/: Jekyll stops{hint}"
+            )
+
+
+def _suggestion(name: str, known: Iterable[str]) -> str:
+    """The closest include by name, extensions aside (every `.html` looks alike)."""
+    stems = {posixpath.splitext(k)[0]: k for k in known}
+    close = difflib.get_close_matches(posixpath.splitext(name)[0], sorted(stems), n=1, cutoff=0.7)
+    return f"; did you mean `{stems[close[0]]}`?" if close else ""
+
+
+RULE = Rule(
+    code="INC001",
+    name="include-missing",
+    summary="the included file is not in _includes/ (or beside the page); escapes refused",
+    severity=Severity.ERROR,
+    docs=__doc__ or "",
+    check=check,
+)

@@ -52,6 +52,7 @@ class PageFacts:
     explicit_ids: tuple[Anchor, ...]
     layout: str | None
     includes: tuple[str, ...]
+    include_calls: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (file, parameter names)
 
     @property
     def published(self) -> bool:
@@ -118,6 +119,13 @@ def build(page: Page, ctx: Context) -> PageFacts:
         explicit_ids=explicit,
         layout=layout if isinstance(layout, str) else None,
         includes=includes,
+        include_calls=tuple(
+            (call.file, tuple(param.name for param in call.params))
+            for call in page.body.includes
+            if not call.relative and not call.variable_file
+        )
+        if linkable
+        else (),
     )
 
 

@@ -22,6 +22,7 @@ from guidelint.checks import (
     frontmatter_syntax,
     heading_id_duplicate,
     include_missing,
+    include_param_missing,
     include_param_unknown,
     layout_unknown,
     link_malformed,
@@ -32,6 +33,7 @@ from guidelint.checks import (
     nav_target,
     page_orphan,
     permalink_duplicate,
+    template_param_unpassed,
 )
 from guidelint.rule import Rule
 
@@ -53,8 +55,10 @@ RULES: tuple[Rule, ...] = (
     link_malformed.RULE,
     include_missing.RULE,
     include_param_unknown.RULE,
+    include_param_missing.RULE,
     capture_undefined.RULE,
     capture_unused.RULE,
+    template_param_unpassed.RULE,
     liquid_unbalanced.RULE,
     liquid_syntax.RULE,
     encoding.RULE,

@@ -45,10 +45,13 @@ class Template:
     layout: str | None = None  # a layout's parent layout
     path: str = ""  # the template's file, relative to the site root
     params: frozenset[str] = frozenset()  # `include.NAME` it reads
+    param_places: dict[str, tuple[int, int]] = field(default_factory=dict)  # first (line, column)
     dynamic_params: bool = False  # it reads `include[variable]`: any name may be used
 
 
-def analyse(name: str, text: str, layout: str | None = None, path: str = "") -> Template:
+def analyse(
+    name: str, text: str, layout: str | None = None, path: str = "", first_line: int = 1
+) -> Template:
     """Read one template's source."""
     url_params: dict[str, bool] = {}
     for attr in _URL_ATTR.finditer(text):
@@ -57,7 +60,16 @@ def analyse(name: str, text: str, layout: str | None = None, path: str = "") -> 
             adds = bool(_ADDS_BASEURL.search(value) or _BASEURL_FIRST.search(value))
             url_params[var.group(1)] = url_params.get(var.group(1), False) or adds
     ids = frozenset(value for _, _, value in html_ids(text) if "{" not in value)
-    params = frozenset(m.group(1) or m.group(2) or m.group(3) for m in _INCLUDE_READ.finditer(text))
+    places: dict[str, tuple[int, int]] = {}
+    for m in _INCLUDE_READ.finditer(text):
+        found = m.group(1) or m.group(2) or m.group(3)
+        if found not in places:
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            places[found] = (
+                first_line + text.count("\n", 0, m.start()),
+                m.start() - line_start + 1,
+            )
+    params = frozenset(places)
     return Template(
         name=name,
         url_params=url_params,
@@ -67,6 +79,7 @@ def analyse(name: str, text: str, layout: str | None = None, path: str = "") -> 
         layout=layout,
         path=path,
         params=params,
+        param_places=places,
         dynamic_params=_INCLUDE_DYNAMIC.search(text) is not None,
     )
 
@@ -89,7 +102,11 @@ class Templates:
                 name = page.path[len(layouts_dir) + 1 :].rsplit(".", 1)[0]
                 parent = page.front_matter.get("layout") if page.front_matter else None
                 out.layouts[name] = analyse(
-                    name, page.body.text, parent if isinstance(parent, str) else None, page.path
+                    name,
+                    page.body.text,
+                    parent if isinstance(parent, str) else None,
+                    page.path,
+                    page.body.first_line,
                 )
         return out
 

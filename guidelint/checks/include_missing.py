@@ -7,7 +7,9 @@ file in `_includes/` (nested folders included); every
 with `..` segments or absolute paths are refused, as Jekyll refuses them,
 and nothing outside the site is read. A name built by Liquid at render
 time (`{% include {{ page.box }}.html %}`) cannot be checked and is left
-alone. The message suggests the closest existing include.
+alone; but `{{ }}` in a tag that also has parameters makes Jekyll read
+the whole tag as one file name, which stops the build, and is reported.
+The message suggests the closest existing include.
 
 ## Why it matters
 Jekyll stops the build at the first missing include: one misspelt
@@ -41,6 +43,16 @@ def check(page: Page, ctx: Context) -> Iterator[Finding]:
     if page.kind not in _RENDERED or page.binary or "include" not in page.body.text:
         return
     for call in page.body.includes:
+        markup = call.token.markup
+        if "{{" in markup and markup.strip() != call.file:
+            # Jekyll then renders the whole tag and takes all of it as the file name
+            yield RULE.finding_in_body(
+                page,
+                call.token.markup_start + markup.index("{{"),
+                "`{{ }}` in an include tag with parameters: Jekyll reads the whole tag as one "
+                "file name and stops; pass variables bare (`content=page.title`)",
+            )
+            continue
         if call.variable_file:
             continue
         name = call.file

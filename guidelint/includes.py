@@ -53,8 +53,14 @@ def include_calls(tokens: list[Token]) -> list[IncludeCall]:
     an offset inside it plus `markup_start` is a body offset.
     """
     calls: list[IncludeCall] = []
+    in_comment = 0  # `{% comment %}` drops what it holds: its includes never run
     for token in tokens:
-        if token.kind != "tag" or token.name not in ("include", "include_relative"):
+        if token.kind != "tag":
+            continue
+        if token.name in ("comment", "endcomment"):
+            in_comment = max(0, in_comment + (1 if token.name == "comment" else -1))
+            continue
+        if in_comment or token.name not in ("include", "include_relative"):
             continue
         markup = token.markup
         found = _FILE.match(markup)

@@ -65,3 +65,28 @@ def test_any_text_tokenizes_in_order(text: str) -> None:
         assert previous_end <= token.start < token.end <= len(text)
         assert text.startswith(("{%", "{{"), token.start)
         previous_end = token.end
+
+
+INCLUDEISH = st.lists(
+    st.sampled_from(
+        ["{% include ", "{% include_relative ", "%}", "x.html", " a=", "b", '"q"', "'s'", "{{ v }}",
+         "\n", " ", "=", "{% comment %}", "{% endcomment %}", "-"]
+    ),
+    max_size=30,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(INCLUDEISH)
+def test_include_calls_never_raise_and_place_their_parts(text: str) -> None:
+    from guidelint.includes import definitions, include_calls, uses
+
+    tokens = tokenize(text)
+    for call in include_calls(tokens):
+        assert text.startswith(call.file, call.file_offset)
+        for param in call.params:
+            assert text.startswith(param.name, param.name_offset)
+            assert text.startswith(param.value, param.value_offset)
+    definitions(tokens)
+    for token in tokens:
+        uses(token)

@@ -5,7 +5,9 @@ A parameter given as a bare name (`content=note_1`, not a quoted string)
 is a variable: some `{% capture %}`, `{% assign %}` or `{% for %}` earlier
 in the page (in render order; one inside an `if` still counts) must
 define it, unless it is one of Jekyll's own objects (`page`, `site`,
-`include`, `layout`, ...). Quoted values are text and never checked.
+`include`, `layout`, ...). `page.NAME` must be set in the page's front
+matter (or its `_config.yml` defaults), or be one Jekyll provides (`url`,
+`title`, `date`, ...). Quoted values are text and never checked.
 
 ## Why it matters
 An undefined variable renders as nothing: the inset or card appears
@@ -49,6 +51,15 @@ def check(page: Page, ctx: Context) -> Iterator[Finding]:
             if param.quoted or _LITERAL.fullmatch(param.value):
                 continue
             name = root_name(param.value)
+            if name == "page" and not _page_has(page, param.value):
+                yield RULE.finding_in_body(
+                    page,
+                    param.value_offset,
+                    f"`{param.name}={param.value}`: the front matter sets no "
+                    f"`{param.value.split('.')[1] if '.' in param.value else ''}`, "
+                    "so it renders empty",
+                )
+                continue
             if name in before or name in GLOBALS:
                 continue
             everything = sorted({n for _, n in defined_at})
@@ -66,6 +77,23 @@ def check(page: Page, ctx: Context) -> Iterator[Finding]:
                 f"`{param.name}={param.value}`: no capture or assign defines `{name}` before "
                 f"this include, so it renders empty{hint}",
             )
+
+
+# What Jekyll gives every page besides its front matter.
+_PAGE_ATTRIBUTES = frozenset(
+    {"content", "url", "path", "relative_path", "dir", "name", "id", "date", "title", "excerpt",
+     "collection", "categories", "tags", "next", "previous", "slug", "ext", "layout", "permalink",
+     "output"}
+)  # fmt: skip
+
+
+def _page_has(page: Page, value: str) -> bool:
+    """Whether `page.NAME` (the first part after `page.`) is known for this page."""
+    parts = value.split(".")
+    if len(parts) < 2 or not parts[1]:
+        return True  # `page` itself, or `page[...]`: not judged
+    key = parts[1].split("[", 1)[0]
+    return key in _PAGE_ATTRIBUTES or key in page.data
 
 
 RULE = Rule(

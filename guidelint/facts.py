@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from guidelint.links import Link, Malformed, scan
 from guidelint.locate import Location
-from guidelint.model import Kind, Page
+from guidelint.model import RENDERED_KINDS, Kind, Page
 from guidelint.pageids import Anchor, page_ids
 
 if TYPE_CHECKING:
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 _PAGES = (Kind.PAGE, Kind.DOCUMENT)
 # Templates publish their links on every page that uses them.
-_LINKABLE = (Kind.PAGE, Kind.DOCUMENT, Kind.LAYOUT, Kind.INCLUDE)
+_LINKABLE = RENDERED_KINDS
 _INCLUDE_NAME = re.compile(r"\{%-?\s*include\s+([^\s%}]+)")
 
 

@@ -28,6 +28,10 @@ class Kind(enum.Enum):
     INCLUDE = "include"
 
 
+# Files Jekyll runs Liquid on (a Markdown file without front matter is copied raw).
+RENDERED_KINDS = (Kind.PAGE, Kind.DOCUMENT, Kind.LAYOUT, Kind.INCLUDE)
+
+
 @dataclass(frozen=True)
 class SiteFile:
     """A file found by walking the site, before it is read."""

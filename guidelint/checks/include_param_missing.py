@@ -40,15 +40,13 @@ from typing import Any
 
 from guidelint.context import Context
 from guidelint.findings import Finding, Severity
-from guidelint.model import Kind, Page
+from guidelint.model import RENDERED_KINDS, Page
 from guidelint.rule import Rule
-
-_RENDERED = (Kind.PAGE, Kind.DOCUMENT, Kind.LAYOUT, Kind.INCLUDE)
 
 
 def check(page: Page, ctx: Context) -> Iterator[Finding]:
     specs = ctx.config.includes
-    if not specs or page.kind not in _RENDERED or "include" not in page.body.text:
+    if not specs or page.kind not in RENDERED_KINDS or "include" not in page.body.text:
         return
     for call in page.body.includes:
         spec: dict[str, Any] = specs.get(call.file) or {}

@@ -34,14 +34,12 @@ from collections.abc import Iterator
 
 from guidelint.context import Context
 from guidelint.findings import Finding, Severity
-from guidelint.model import Kind, Page
+from guidelint.model import RENDERED_KINDS, Page
 from guidelint.rule import Rule
-
-_RENDERED = (Kind.PAGE, Kind.DOCUMENT, Kind.LAYOUT, Kind.INCLUDE)
 
 
 def check(page: Page, ctx: Context) -> Iterator[Finding]:
-    if page.kind not in _RENDERED or page.binary or "include" not in page.body.text:
+    if page.kind not in RENDERED_KINDS or page.binary or "include" not in page.body.text:
         return
     for call in page.body.includes:
         template = ctx.templates.includes.get(call.file)

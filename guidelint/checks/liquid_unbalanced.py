@@ -37,14 +37,12 @@ from collections.abc import Iterator
 from guidelint.context import Context
 from guidelint.findings import Finding, Severity
 from guidelint.liquid import Token
-from guidelint.model import Kind, Page
+from guidelint.model import RENDERED_KINDS, Page
 from guidelint.rule import Rule
-
-_RENDERED = (Kind.PAGE, Kind.DOCUMENT, Kind.LAYOUT, Kind.INCLUDE)
 
 
 def check(page: Page, ctx: Context) -> Iterator[Finding]:
-    if page.kind not in _RENDERED or page.binary or "{%" not in page.body.text:
+    if page.kind not in RENDERED_KINDS or page.binary or "{%" not in page.body.text:
         return
     blocks = ctx.liquid_blocks
     open_blocks: list[Token] = []

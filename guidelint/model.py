@@ -14,6 +14,8 @@ from guidelint.frontmatter import Split
 from guidelint.includes import IncludeCall, include_calls
 from guidelint.liquid import Token, tokenize
 from guidelint.markdown import BodyStructure, line_of, parse_body
+from guidelint.markers import Marker
+from guidelint.markers import scan as scan_markers
 from guidelint.textfile import EncodingIssue
 from guidelint.yamlload import Path, Position, YamlProblem
 
@@ -48,7 +50,16 @@ class Body:
     rule asks, and only once.
     """
 
-    __slots__ = ("_includes", "_liquid", "_structure", "first_line", "gfm", "markdown", "text")
+    __slots__ = (
+        "_includes",
+        "_liquid",
+        "_markers",
+        "_structure",
+        "first_line",
+        "gfm",
+        "markdown",
+        "text",
+    )
 
     def __init__(self, text: str, first_line: int, markdown: bool, gfm: bool = True) -> None:
         self.text = text
@@ -58,6 +69,7 @@ class Body:
         self._structure: BodyStructure | None = None
         self._liquid: list[Token] | None = None
         self._includes: list[IncludeCall] | None = None
+        self._markers: list[Marker] | None = None
 
     @property
     def structure(self) -> BodyStructure:
@@ -79,6 +91,13 @@ class Body:
             self._includes = include_calls(self.liquid)
         return self._includes
 
+    @property
+    def markers(self) -> list[Marker]:
+        """Bracketed tags (`[GAP]`) of the body and where they stand, found once."""
+        if self._markers is None:
+            self._markers = scan_markers(self.text, self.structure)
+        return self._markers
+
     def line_of(self, offset: int) -> int:
         """File line of a body offset, for the few places that need one."""
         return self.first_line + self.text.count("\n", 0, offset)
@@ -91,6 +110,7 @@ class Body:
         self._structure = None
         self._liquid = None
         self._includes = None
+        self._markers = None
 
 
 @dataclass(frozen=True)

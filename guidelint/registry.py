@@ -30,6 +30,9 @@ from guidelint.checks import (
     link_target,
     liquid_syntax,
     liquid_unbalanced,
+    marker_editorial,
+    marker_unknown,
+    marker_visible,
     nav_target,
     page_orphan,
     permalink_duplicate,
@@ -61,6 +64,9 @@ RULES: tuple[Rule, ...] = (
     template_param_unpassed.RULE,
     liquid_unbalanced.RULE,
     liquid_syntax.RULE,
+    marker_editorial.RULE,
+    marker_visible.RULE,
+    marker_unknown.RULE,
     encoding.RULE,
 )
 

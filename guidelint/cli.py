@@ -6,6 +6,7 @@ on stderr and exit code 2; so does any unexpected internal error.
 
 from __future__ import annotations
 
+import datetime
 import os
 import sys
 from collections.abc import Callable
@@ -14,7 +15,8 @@ from typing import Any, TypeVar
 
 import click
 
-from guidelint import __version__, docs, engine, registry
+from guidelint import __version__, docs, engine, registry, report_formats
+from guidelint import report as report_mod
 from guidelint.errors import GuidelintError
 from guidelint.findings import Severity
 from guidelint.reporters import REPORTERS
@@ -114,6 +116,65 @@ def check(
     elif not quiet:
         click.echo(text, nl=False)
     sys.exit(engine.exit_code(result.findings, Severity.parse(fail_on)))
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Config file (default: .guidelint.yaml found upward from the site root).",
+)
+@click.option("--marker", "markers", multiple=True, help="Only these markers (GAP, UPLIFT).")
+@click.option("--older-than", help="Only items older than this (90d, 12w).")
+@click.option("--path", "path_glob", help="Only files matching this glob (guide/**).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(report_formats.FORMATS)),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write the report to this file instead of standard output.",
+)
+@click.option("--today", help="The date ages are counted to (YYYY-MM-DD; default: today).")
+@click.option("--jobs", type=click.IntRange(min=0), default=0, help="Worker processes.")
+def report(
+    paths: tuple[Path, ...],
+    config_file: Path | None,
+    markers: tuple[str, ...],
+    older_than: str | None,
+    path_glob: str | None,
+    fmt: str,
+    output: Path | None,
+    today: str | None,
+    jobs: int,
+) -> None:
+    """The editors' list of open markers, oldest first, with their age from git."""
+    try:
+        day = datetime.date.fromisoformat(today) if today else datetime.date.today()
+        age = report_mod.parse_age(older_than) if older_than else None
+    except ValueError as exc:
+        raise GuidelintError(str(exc)) from None
+    options = engine.Options(
+        paths=paths, config_file=config_file, select=("MRK001", "MRK002"), jobs=jobs
+    )
+    result = engine.run(options)
+    items = report_mod.with_history(report_mod.items_from(result.findings), result.root, day)
+    items = report_mod.select(items, _codes(markers), age, path_glob)
+    text = report_formats.FORMATS[fmt](items)
+    if output is not None:
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise GuidelintError(f"{output}: cannot write: {exc.strerror}") from None
+    else:
+        click.echo(text, nl=False)
 
 
 @cli.command(name="rules")

@@ -47,6 +47,7 @@ class Finding:
     related: tuple[str, ...] = field(default=(), compare=False)  # other files involved
     target: str = field(default="", compare=False)  # a URL missing: its old publisher caused it
     unreached: str = field(default="", compare=False)  # a URL nothing reaches: old linkers did
+    data: tuple[tuple[str, str], ...] = field(default=(), compare=False)  # for `report`
 
     def to_json(self) -> dict[str, object]:
         return {

@@ -49,9 +49,15 @@ class Rule:
         }
 
     def finding(
-        self, page: Page, line: int, column: int, message: str, severity: Severity | None = None
+        self,
+        page: Page,
+        line: int,
+        column: int,
+        message: str,
+        severity: Severity | None = None,
+        data: tuple[tuple[str, str], ...] = (),
     ) -> Finding:
-        """A finding of this rule at a place in `page`."""
+        """A finding of this rule at a place in `page` (`data`: extra fields for reports)."""
         return Finding(
             path=page.path,
             line=line,
@@ -62,13 +68,16 @@ class Rule:
             name=self.name,
             fixable=self.fixable,
             source=page.line_text(line),
+            data=data,
         )
 
-    def finding_in_body(self, page: Page, offset: int, message: str) -> Finding:
+    def finding_in_body(
+        self, page: Page, offset: int, message: str, data: tuple[tuple[str, str], ...] = ()
+    ) -> Finding:
         """A finding at a body offset of `page` (Liquid tokens are placed so)."""
         text = page.body.text
         column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-        return self.finding(page, page.body.line_of(offset), column, message)
+        return self.finding(page, page.body.line_of(offset), column, message, data=data)
 
     def finding_at(
         self,

@@ -38,12 +38,26 @@ def check(page: Page, ctx: Context) -> Iterator[Finding]:
         kind = marker.tag.upper()
         if marker.in_comment or marker.hidden or kind not in vocabulary:
             continue
+        title = page.data.get("title")
         yield RULE.finding_in_body(
             page,
             marker.offset,
             f"[{marker.tag}] is outside a comment: readers will see it; "
             "put the note inside <!-- ... --> or remove it",
+            data=(
+                ("marker", kind),
+                ("text", _rest_of_line(page, marker.offset)),
+                ("title", title if isinstance(title, str) else ""),
+            ),
         )
+
+
+def _rest_of_line(page: Page, offset: int) -> str:
+    """A visible marker's note: the rest of its line."""
+    text = page.body.text
+    end = text.find("\n", offset)
+    rest = text[offset : len(text) if end < 0 else end]
+    return " ".join(rest.split("]", 1)[-1].split())
 
 
 RULE = Rule(

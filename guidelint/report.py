@@ -11,10 +11,12 @@ giving a wrong date.
 from __future__ import annotations
 
 import datetime
+import os
 import re
 import subprocess
 from collections import Counter
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -102,8 +104,13 @@ def with_history(items: list[Item], root: Path, today: datetime.date) -> list[It
     for item in items:
         by_file.setdefault(item.path, []).append(item)
     out: list[Item] = []
+    # One `git blame` per file, several at once: each is a process of its own.
+    with ThreadPoolExecutor(max_workers=(os.cpu_count() or 1) * 2) as pool:
+        blames = dict(
+            zip(by_file, pool.map(lambda path: _blame(repo, prefix + path), by_file), strict=True)
+        )
     for path, file_items in by_file.items():
-        blame = _blame(repo, prefix + path)
+        blame = blames[path]
         for item in file_items:
             found = blame.get(item.line) if blame is not None else None
             if blame is None:

@@ -8,6 +8,7 @@ import json
 import shutil
 from collections.abc import Callable
 
+from guidelint import report_html
 from guidelint.report import Item, totals
 
 _HEAD = ("age", "added", "marker", "where", "author", "note")
@@ -99,4 +100,5 @@ FORMATS: dict[str, Callable[[list[Item]], str]] = {
     "markdown": markdown,
     "json": json_format,
     "csv": csv_format,
+    "html": report_html.render,
 }

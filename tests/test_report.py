@@ -122,3 +122,15 @@ def test_text_markdown_and_csv(tmp_path: Path) -> None:
 def test_bad_age_is_a_usage_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["report", str(tmp_path), "--older-than", "soon"])
     assert result.exit_code != 0
+
+
+@needs_git
+def test_html_is_one_self_contained_accessible_page(tmp_path: Path) -> None:
+    site = _site(tmp_path / "repo")
+    page = _report(str(site), "--format", "html")
+    assert page.startswith("<!DOCTYPE html>") and page.count("<tr data-age") == 4
+    assert "<script src" not in page and "<link " not in page and "http" not in page
+    assert page.count('<th scope="col"><button type="button"') == 6
+    assert '<label for="marker">' in page and '<label for="search">' in page
+    assert 'name="viewport"' in page and "<caption>" in page
+    assert "<li>GAP: 2</li>" in page and "<li>post.md: 4</li>" in page

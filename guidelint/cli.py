@@ -143,6 +143,7 @@ def check(
     help="Write the report to this file instead of standard output.",
 )
 @click.option("--today", help="The date ages are counted to (YYYY-MM-DD; default: today).")
+@click.option("--all", "everything", is_flag=True, help="Add stale-reference and text findings.")
 @click.option("--jobs", type=click.IntRange(min=0), default=0, help="Worker processes.")
 def report(
     paths: tuple[Path, ...],
@@ -153,6 +154,7 @@ def report(
     fmt: str,
     output: Path | None,
     today: str | None,
+    everything: bool,
     jobs: int,
 ) -> None:
     """The editors' list of open markers, oldest first, with their age from git."""
@@ -161,11 +163,11 @@ def report(
         age = report_mod.parse_age(older_than) if older_than else None
     except ValueError as exc:
         raise GuidelintError(str(exc)) from None
-    options = engine.Options(
-        paths=paths, config_file=config_file, select=("MRK001", "MRK002"), jobs=jobs
-    )
+    select = report_mod.MARKER_RULES + (report_mod.OTHER_FAMILIES if everything else ())
+    options = engine.Options(paths=paths, config_file=config_file, select=select, jobs=jobs)
     result = engine.run(options)
-    items = report_mod.with_history(report_mod.items_from(result.findings), result.root, day)
+    found = report_mod.items_from(result.findings, everything)
+    items = report_mod.with_history(found, result.root, day)
     items = report_mod.select(items, _codes(markers), age, path_glob)
     text = report_formats.FORMATS[fmt](items)
     if output is not None:

@@ -24,6 +24,7 @@ from guidelint.findings import Finding
 from guidelint.globs import glob_match
 
 MARKER_RULES = ("MRK001", "MRK002")
+OTHER_FAMILIES = ("STL", "TXT")  # what `--all` adds: stale references and text hygiene
 _TIMEOUT = 120
 _NOT_COMMITTED = "0" * 40
 
@@ -70,10 +71,16 @@ class Blame:
     boundary: bool
 
 
-def items_from(findings: Iterable[Finding]) -> list[Item]:
-    """The report's items, from the marker findings of a run."""
+def items_from(findings: Iterable[Finding], everything: bool = False) -> list[Item]:
+    """The report's items: marker findings, and with `everything` STL/TXT ones too.
+
+    A finding of another rule is listed under its code, its message as the note.
+    """
     items: list[Item] = []
     for finding in findings:
+        if everything and finding.rule.startswith(OTHER_FAMILIES):
+            items.append(Item(finding.rule, finding.path, finding.line, finding.message, "", False))
+            continue
         if finding.rule not in MARKER_RULES:
             continue
         extra = dict(finding.data)

@@ -46,16 +46,16 @@ def _undated_reasons(items: list[Item]) -> list[tuple[str, int]]:
 
 
 def text(items: list[Item]) -> str:
-    """An aligned table that fits the terminal (the note column is cut to fit)."""
+    """An aligned table; on a terminal the note column is cut to fit its width."""
     rows = [_HEAD, *(_row(i) for i in items)]
     widths = [max(len(r[c]) for r in rows) for c in range(len(_HEAD) - 1)]
-    room = shutil.get_terminal_size((120, 24)).columns - sum(widths) - 2 * (len(widths))
+    columns = shutil.get_terminal_size((0, 0)).columns  # 0: not a terminal, nothing to fit
+    room = max(columns - sum(widths) - 2 * len(widths), 20) if columns else 0
     out: list[str] = []
     for r in rows:
-        note = r[-1] if len(r[-1]) <= max(room, 20) else r[-1][: max(room, 20) - 3] + "..."
-        out.append(
-            "  ".join(cell.ljust(w) for cell, w in zip(r, widths, strict=False)) + "  " + note
-        )
+        note = r[-1] if not room or len(r[-1]) <= room else r[-1][: room - 3] + "..."
+        cells = "  ".join(cell.ljust(w) for cell, w in zip(r, widths, strict=False))
+        out.append(f"{cells}  {note}".rstrip())
     out.append("")
     out.extend(_totals_lines(items))
     return "\n".join(out) + "\n"

@@ -134,3 +134,28 @@ def test_html_is_one_self_contained_accessible_page(tmp_path: Path) -> None:
     assert '<label for="marker">' in page and '<label for="search">' in page
     assert 'name="viewport"' in page and "<caption>" in page
     assert "<li>GAP: 2</li>" in page and "<li>post.md: 4</li>" in page
+
+
+def test_all_adds_text_findings(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "_config.yml").write_text("title: t\n", "utf-8")
+    (site / "post.md").write_text(PAGE_V1, "utf-8")
+    (site / "bad.md").write_bytes(b"---\ntitle: Bad\n---\nCaf\xe9\n")
+    plain = {i["marker"] for i in json.loads(_report(str(site), "--format", "json"))}
+    everything = json.loads(_report(str(site), "--format", "json", "--all"))
+    assert plain == {"GAP"}
+    assert {i["marker"] for i in everything} == {"GAP", "TXT002"}
+
+
+@needs_git
+def test_shallow_clone_says_so_instead_of_a_wrong_date(tmp_path: Path) -> None:
+    site = _site(tmp_path / "repo")
+    _git(site, "checkout", "-q", "--", "post.md")  # drop the uncommitted change
+    shallow = tmp_path / "shallow"
+    _git(tmp_path, "clone", "-q", "--depth", "1", site.as_uri(), str(shallow))
+    items = json.loads(_report(str(shallow), "--format", "json"))
+    assert [(i["added"], i["note"]) for i in items] == [
+        (None, "shallow clone: the line is older"),
+        (None, "shallow clone: the line is older"),
+    ]

@@ -9,10 +9,12 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 from guidelint import config as config_mod
 from guidelint import facts as facts_mod
@@ -117,12 +119,16 @@ def _run(options: Options) -> Result:
     site_rules = tuple(rule for rule in rules if rule.site_check is not None)
     # Templates first: pages' include links and anchors depend on them.
     templates = [f for f in files.sources if f.kind in (Kind.LAYOUT, Kind.INCLUDE)]
-    template_pages = [read_page(site, item) for item in templates]
+    template_pages = [_guarded(item, partial(read_page, site, item)) for item in templates]
     ctx.templates = Templates.from_pages(template_pages, site.includes_dir, site.layouts_dir)
     ctx.site_files = frozenset(
         [*(f.path for f in files.sources), *files.static, *files.others, *files.data_files]
     )
-    findings = [f for page in template_pages for f in _page_findings(ctx, page_rules, page)]
+    findings = [
+        finding
+        for item, page in zip(templates, template_pages, strict=True)
+        for finding in _guarded(item, partial(_page_findings, ctx, page_rules, page))
+    ]
     rest = [f for f in files.sources if f.kind not in (Kind.LAYOUT, Kind.INCLUDE)]
     data_files = files.data_files if site_rules else []
     facts, found, nav = _check_pages(
@@ -204,13 +210,25 @@ def _check_one(ctx: Context, rules: tuple[Rule, ...], item: SiteFile, want_facts
 
     Only the compact facts travel back from a worker, never the page text.
     """
-    try:
+
+    def work() -> Checked:
         page = read_page(ctx.site, item)
         found = _page_findings(ctx, rules, page)
         return (facts_mod.build(page, ctx) if want_facts else None), found
+
+    return _guarded(item, work)
+
+
+T = TypeVar("T")
+
+
+def _guarded(item: SiteFile, work: Callable[[], T]) -> T:
+    """Run `work` on `item`; a bug names the file instead of dumping a traceback."""
+    try:
+        return work()
     except GuidelintError:
         raise
-    except Exception as exc:  # a bug must name the file, never dump a traceback
+    except Exception as exc:
         raise InternalError(
             f"internal error while reading {item.path}: {type(exc).__name__}: {exc}"
         ) from exc

@@ -33,6 +33,7 @@ from guidelint.checks import (
     marker_editorial,
     marker_unknown,
     marker_visible,
+    mojibake,
     nav_target,
     page_orphan,
     permalink_duplicate,
@@ -67,6 +68,7 @@ RULES: tuple[Rule, ...] = (
     marker_editorial.RULE,
     marker_visible.RULE,
     marker_unknown.RULE,
+    mojibake.RULE,
     encoding.RULE,
 )
 

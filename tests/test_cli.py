@@ -79,7 +79,7 @@ def test_select_and_ignore_take_prefixes(capsys: pytest.CaptureFixture[str]) -> 
 
     assert codes("--select", "FM") == {"FM001", "FM002", "FM003", "FM004"}
     assert codes("--select", "FM00", "--ignore", "FM003,FM004") == {"FM001", "FM002"}
-    assert codes("--select", "txt") == {"TXT002"}
+    assert codes("--select", "txt") == {"TXT001", "TXT002"}
 
 
 def test_paths_narrow_what_is_reported(capsys: pytest.CaptureFixture[str]) -> None:

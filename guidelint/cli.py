@@ -32,6 +32,16 @@ def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
     )
 
 
+def _day(text: str | None) -> datetime.date | None:
+    """`--today`: a YYYY-MM-DD date, or None for the real today."""
+    if not text:
+        return None
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise GuidelintError(f"--today {text!r} is not a date (use YYYY-MM-DD)") from None
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="guidelint")
 def cli() -> None:
@@ -78,6 +88,7 @@ def cli() -> None:
 )
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing; only the exit code tells.")
 @click.option("--statistics", is_flag=True, help="Count findings by rule after the list.")
+@click.option("--today", help="The date date rules use (YYYY-MM-DD; default: today).")
 def check(
     paths: tuple[Path, ...],
     config_file: Path | None,
@@ -89,6 +100,7 @@ def check(
     jobs: int,
     quiet: bool,
     statistics: bool,
+    today: str | None,
 ) -> None:
     """Lint the site around PATHS (default: the current folder).
 
@@ -103,6 +115,7 @@ def check(
         ignore=_codes(ignore),
         jobs=jobs,
         precommit=os.environ.get("PRE_COMMIT") == "1",
+        today=_day(today),
     )
     result = engine.run(options)
     to_terminal = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
@@ -158,13 +171,15 @@ def report(
     jobs: int,
 ) -> None:
     """The editors' list of open markers, oldest first, with their age from git."""
+    day = _day(today) or datetime.date.today()
     try:
-        day = datetime.date.fromisoformat(today) if today else datetime.date.today()
         age = report_mod.parse_age(older_than) if older_than else None
     except ValueError as exc:
         raise GuidelintError(str(exc)) from None
     select = report_mod.MARKER_RULES + (report_mod.OTHER_FAMILIES if everything else ())
-    options = engine.Options(paths=paths, config_file=config_file, select=select, jobs=jobs)
+    options = engine.Options(
+        paths=paths, config_file=config_file, select=select, jobs=jobs, today=day
+    )
     result = engine.run(options)
     found = report_mod.items_from(result.findings, everything)
     items = report_mod.with_history(found, result.root, day)

@@ -6,6 +6,7 @@ processes; nothing here reads page files.
 
 from __future__ import annotations
 
+import datetime
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +34,7 @@ class Context:
     layouts: frozenset[str]
     templates: Templates = field(default_factory=Templates)
     site_files: frozenset[str] = frozenset()  # every file of the site, for include_relative
+    today: datetime.date = field(default_factory=datetime.date.today)  # date rules count to it
     id_options: IdOptions = field(default_factory=IdOptions)
     locator: Locator = field(init=False)
     liquid_tags: frozenset[str] = field(init=False)  # single tags the site knows

@@ -6,6 +6,7 @@ given only narrow what is reported.
 
 from __future__ import annotations
 
+import datetime
 import gc
 import multiprocessing
 import os
@@ -44,6 +45,7 @@ class Options:
     ignore: tuple[str, ...] = ()
     jobs: int = 0  # 0: one per core
     precommit: bool = False
+    today: datetime.date | None = None  # the date date rules use (default: today)
 
 
 @dataclass
@@ -114,6 +116,7 @@ def _run(options: Options) -> Result:
         config=config,
         layouts=frozenset(files.layouts),
         id_options=IdOptions.from_config(site.kramdown),
+        today=options.today or datetime.date.today(),
     )
     page_rules = tuple(rule for rule in rules if rule.check is not None)
     site_rules = tuple(rule for rule in rules if rule.site_check is not None)

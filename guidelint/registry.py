@@ -37,6 +37,7 @@ from guidelint.checks import (
     nav_target,
     page_orphan,
     permalink_duplicate,
+    review_overdue,
     template_param_unpassed,
 )
 from guidelint.rule import Rule
@@ -68,6 +69,7 @@ RULES: tuple[Rule, ...] = (
     marker_editorial.RULE,
     marker_visible.RULE,
     marker_unknown.RULE,
+    review_overdue.RULE,
     mojibake.RULE,
     encoding.RULE,
 )

@@ -16,9 +16,11 @@ from typing import Any, TypeVar
 import click
 
 from guidelint import __version__, docs, engine, registry, report_formats
+from guidelint import config as config_mod
 from guidelint import report as report_mod
 from guidelint.errors import GuidelintError
 from guidelint.findings import Severity
+from guidelint.packs import load_packs
 from guidelint.reporters import REPORTERS
 from guidelint.reporters.base import Report
 
@@ -210,6 +212,25 @@ def explain_rule(code: str) -> None:
     if rule is None:
         raise GuidelintError(f"no rule '{code}'; `guidelint rules` lists them")
     click.echo(docs.rule_page(rule), nl=False)
+    if rule.code == "STL001":
+        click.echo(_enabled_terms(), nl=False)
+
+
+def _enabled_terms() -> str:
+    """The terms the config found from the current folder enables, for `rule STL001`."""
+    config_path = config_mod.find(Path.cwd())
+    config = config_mod.load_config(config_path)
+    terms = load_packs(
+        config.rule_packs, config_path.parent if config_path else None, config.disabled_terms
+    )
+    if not terms:
+        return "\nNo rule pack is enabled here (`rule_packs:` in .guidelint.yaml).\n"
+    lines = [f"\nEnabled here ({config_path}):"]
+    for term in terms:
+        lines.append(
+            f"  {term.pack}:{term.id}  /{term.pattern.pattern}/ -> {' or '.join(term.replacement)}"
+        )
+    return "\n".join(lines) + "\n"
 
 
 def main() -> None:

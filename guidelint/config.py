@@ -57,6 +57,7 @@ class Config:
     url_fields: tuple[str, ...] = ()
     markers: dict[str, Severity] = field(default_factory=lambda: dict(DEFAULT_MARKERS))
     rule_packs: tuple[str, ...] = ()
+    disabled_terms: frozenset[str] = frozenset()  # `pack:id` entries a site turns off
     includes: dict[str, dict[str, Any]] = field(default_factory=dict)
     links: LinkPolicy = LinkPolicy()
     liquid_tags: tuple[str, ...] = ()  # tags the site adds beyond Liquid's, Jekyll's, plugins'
@@ -149,7 +150,15 @@ def _from_data(path: Path, data: dict[str, Any]) -> Config:
         chain_keys=tuple(chain.get("keys", DEFAULT_CHAIN_KEYS)),
         url_fields=tuple(chain.get("url_fields", ())),
         markers=markers,
-        rule_packs=tuple(data.get("rule_packs", ())),
+        rule_packs=tuple(
+            item if isinstance(item, str) else item["pack"] for item in data.get("rule_packs", ())
+        ),
+        disabled_terms=frozenset(
+            f"{item['pack']}:{term}" if "/" not in item["pack"] else term
+            for item in data.get("rule_packs", ())
+            if isinstance(item, dict)
+            for term in item.get("disable", ())
+        ),
         includes=data.get("includes", {}),
         liquid_tags=tuple(data.get("liquid", {}).get("tags", ())),
         liquid_blocks=tuple(data.get("liquid", {}).get("blocks", ())),

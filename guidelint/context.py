@@ -21,6 +21,7 @@ from guidelint.errors import GuidelintError
 from guidelint.globs import glob_match
 from guidelint.locate import Locator
 from guidelint.model import Page
+from guidelint.packs import Term
 from guidelint.site import SiteConfig
 from guidelint.templates import Templates
 
@@ -35,6 +36,7 @@ class Context:
     templates: Templates = field(default_factory=Templates)
     site_files: frozenset[str] = frozenset()  # every file of the site, for include_relative
     today: datetime.date = field(default_factory=datetime.date.today)  # date rules count to it
+    terms: list[Term] = field(default_factory=list)  # stale terms of the enabled rule packs
     id_options: IdOptions = field(default_factory=IdOptions)
     locator: Locator = field(init=False)
     liquid_tags: frozenset[str] = field(init=False)  # single tags the site knows

@@ -28,6 +28,7 @@ from guidelint.findings import Finding, Severity
 from guidelint.globs import glob_match
 from guidelint.history import previous_pages
 from guidelint.model import Kind, Page, SiteFile
+from guidelint.packs import load_packs
 from guidelint.parse import read_page
 from guidelint.rule import Rule
 from guidelint.site import SiteFiles, find_root, load_config, walk
@@ -117,6 +118,9 @@ def _run(options: Options) -> Result:
         layouts=frozenset(files.layouts),
         id_options=IdOptions.from_config(site.kramdown),
         today=options.today or datetime.date.today(),
+        terms=load_packs(
+            config.rule_packs, config.path.parent if config.path else None, config.disabled_terms
+        ),
     )
     page_rules = tuple(rule for rule in rules if rule.check is not None)
     site_rules = tuple(rule for rule in rules if rule.site_check is not None)

@@ -38,6 +38,7 @@ from guidelint.checks import (
     page_orphan,
     permalink_duplicate,
     review_overdue,
+    stale_term,
     template_param_unpassed,
 )
 from guidelint.rule import Rule
@@ -69,6 +70,7 @@ RULES: tuple[Rule, ...] = (
     marker_editorial.RULE,
     marker_visible.RULE,
     marker_unknown.RULE,
+    stale_term.RULE,
     review_overdue.RULE,
     mojibake.RULE,
     encoding.RULE,

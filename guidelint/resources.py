@@ -15,6 +15,7 @@ _PACKAGE_DIR = Path(__file__).resolve().parent
 
 Folder = Literal["schemas", "rules"]
 CONFIG_SCHEMA = "guidelint-config.json"  # validates .guidelint.yaml; not a page schema
+PACK_SCHEMA = "rule-pack.json"  # validates rules/*.yml; not a page schema
 
 
 @cache
@@ -32,5 +33,9 @@ def schema_path(file_name: str) -> Path:
 
 
 def shipped_schema_names() -> list[str]:
-    """Names of the shipped page schemas (the config schema is not one)."""
-    return sorted(p.name for p in folder("schemas").glob("*.json") if p.name != CONFIG_SCHEMA)
+    """Names of the shipped page schemas (the config and rule-pack schemas are not)."""
+    return sorted(
+        p.name
+        for p in folder("schemas").glob("*.json")
+        if p.name not in (CONFIG_SCHEMA, PACK_SCHEMA)
+    )

@@ -34,6 +34,15 @@ def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
     )
 
 
+def _prefix(root: Path) -> str:
+    """The site root relative to the current folder (`docs/`), for CI annotations."""
+    try:
+        relative = root.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return ""
+    return "" if relative == "." else relative + "/"
+
+
 def _day(text: str | None) -> datetime.date | None:
     """`--today`: a YYYY-MM-DD date, or None for the real today."""
     if not text:
@@ -121,7 +130,13 @@ def check(
     )
     result = engine.run(options)
     to_terminal = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    report = Report(result.findings, result.files_read, color=to_terminal, statistics=statistics)
+    report = Report(
+        result.findings,
+        result.files_read,
+        color=to_terminal,
+        statistics=statistics,
+        path_prefix=_prefix(result.root),
+    )
     text = REPORTERS[fmt](report)
     if output is not None:
         try:

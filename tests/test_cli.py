@@ -44,8 +44,11 @@ def write_site(root: Path, pages: dict[str, str], config: str | None = None) -> 
     return root
 
 
-@pytest.mark.parametrize("fmt", ["text", "concise", "json"])
-def test_output_formats_match_golden_files(capsys: pytest.CaptureFixture[str], fmt: str) -> None:
+@pytest.mark.parametrize("fmt", ["text", "concise", "json", "github", "markdown"])
+def test_output_formats_match_golden_files(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    monkeypatch.chdir(ROOT)  # paths in CI formats are relative to where the run starts
     code, out, _ = run_cli(
         capsys, "check", str(EXAMPLE), "--format", fmt, "--jobs", "1", "--today", "2026-11-27"
     )

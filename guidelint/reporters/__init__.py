@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from guidelint.reporters import concise, json_format, text
+from guidelint.reporters import concise, github, json_format, markdown, text
 from guidelint.reporters.base import Report
 
 Reporter = Callable[[Report], str]
@@ -13,4 +13,6 @@ REPORTERS: dict[str, Reporter] = {
     "text": text.render,
     "concise": concise.render,
     "json": json_format.render,
+    "github": github.render,
+    "markdown": markdown.render,
 }

@@ -13,6 +13,7 @@ class Report:
     files_checked: int
     color: bool = False
     statistics: bool = False
+    path_prefix: str = ""  # the site root as seen from where the run started (`docs/`)
 
 
 def summary_line(report: Report) -> str:

@@ -44,7 +44,9 @@ def write_site(root: Path, pages: dict[str, str], config: str | None = None) -> 
     return root
 
 
-@pytest.mark.parametrize("fmt", ["text", "concise", "json", "github", "markdown"])
+@pytest.mark.parametrize(
+    "fmt", ["text", "concise", "json", "github", "markdown", "sarif", "gitlab", "junit"]
+)
 def test_output_formats_match_golden_files(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, fmt: str
 ) -> None:
@@ -238,3 +240,27 @@ def test_rules_reference_is_generated_and_fresh() -> None:
 
     committed = (ROOT / "docs" / "rules.md").read_text("utf-8")
     assert committed == reference(), "run: python -m guidelint.docs > docs/rules.md"
+
+
+def test_sarif_has_the_2_1_0_structure(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run_cli(capsys, "check", str(EXAMPLE), "--format", "sarif", "--today", "2026-11-27")
+    log = json.loads(out)
+    assert log["version"] == "2.1.0" and log["$schema"].endswith("sarif-2.1.0.json")
+    [run] = log["runs"]
+    rules = run["tool"]["driver"]["rules"]
+    assert [r["id"] for r in rules] == sorted(r["id"] for r in rules)
+    assert all(r["help"]["text"] and r["shortDescription"]["text"] for r in rules)
+    for result in run["results"]:
+        assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
+        assert result["level"] in ("error", "warning", "note")
+        region = result["locations"][0]["physicalLocation"]["region"]
+        assert region["startLine"] >= 1 and region["startColumn"] >= 1
+
+
+def test_junit_is_well_formed_xml(capsys: pytest.CaptureFixture[str]) -> None:
+    import xml.etree.ElementTree as ET
+
+    _, out, _ = run_cli(capsys, "check", str(EXAMPLE), "--format", "junit", "--today", "2026-11-27")
+    suite = ET.fromstring(out)
+    failures = suite.findall("./testcase/failure")
+    assert suite.tag == "testsuite" and int(suite.get("failures", "0")) == len(failures) > 0

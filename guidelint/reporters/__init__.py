@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from guidelint.reporters import concise, github, json_format, markdown, text
+from guidelint.reporters import concise, github, gitlab, json_format, junit, markdown, sarif, text
 from guidelint.reporters.base import Report
 
 Reporter = Callable[[Report], str]
@@ -15,4 +15,7 @@ REPORTERS: dict[str, Reporter] = {
     "json": json_format.render,
     "github": github.render,
     "markdown": markdown.render,
+    "sarif": sarif.render,
+    "gitlab": gitlab.render,
+    "junit": junit.render,
 }

@@ -34,6 +34,24 @@ def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
     )
 
 
+_output_option = click.option(
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write the report to this file instead of standard output.",
+)
+
+
+def _emit(text: str, output: Path | None, quiet: bool = False) -> None:
+    """Write a report to `output`, or print it unless `quiet`."""
+    if output is not None:
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise GuidelintError(f"{output}: cannot write: {exc.strerror}") from None
+    elif not quiet:
+        click.echo(text, nl=False)
+
+
 def _prefix(root: Path) -> str:
     """The site root relative to the current folder (`docs/`), for CI annotations."""
     try:
@@ -79,11 +97,7 @@ def cli() -> None:
     show_default=True,
     help="Output format.",
 )
-@click.option(
-    "--output",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Write the report to this file instead of standard output.",
-)
+@_output_option
 @click.option(
     "--fail-on",
     type=click.Choice(["error", "warning", "info"]),
@@ -138,13 +152,7 @@ def check(
         path_prefix=_prefix(result.root),
     )
     text = REPORTERS[fmt](report)
-    if output is not None:
-        try:
-            output.write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise GuidelintError(f"{output}: cannot write: {exc.strerror}") from None
-    elif not quiet:
-        click.echo(text, nl=False)
+    _emit(text, output, quiet)
     sys.exit(engine.exit_code(result.findings, Severity.parse(fail_on)))
 
 
@@ -167,11 +175,7 @@ def check(
     show_default=True,
     help="Output format.",
 )
-@click.option(
-    "--output",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Write the report to this file instead of standard output.",
-)
+@_output_option
 @click.option("--today", help="The date ages are counted to (YYYY-MM-DD; default: today).")
 @click.option("--all", "everything", is_flag=True, help="Add stale-reference and text findings.")
 @click.option("--jobs", type=click.IntRange(min=0), default=0, help="Worker processes.")
@@ -202,13 +206,7 @@ def report(
     items = report_mod.with_history(found, result.root, day)
     items = report_mod.select(items, _codes(markers), age, path_glob)
     text = report_formats.FORMATS[fmt](items)
-    if output is not None:
-        try:
-            output.write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise GuidelintError(f"{output}: cannot write: {exc.strerror}") from None
-    else:
-        click.echo(text, nl=False)
+    _emit(text, output)
 
 
 @cli.command(name="rules")

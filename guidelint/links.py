@@ -67,9 +67,6 @@ _ATTR = re.compile(
     r"(\"(?:\{\{.*?\}\}|\{%.*?%\}|[^\"])*\"|'(?:\{\{.*?\}\}|\{%.*?%\}|[^'])*'|[^\s>\"']+)",
     re.I | re.S,
 )
-_INCLUDE = re.compile(r"\{%-?\s*include\s+([^\s%}]+)(.*?)-?%\}", re.S)
-_PARAM = re.compile(r"([\w-]+)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s\"']+)")
-_RAW = re.compile(r"\{%-?\s*raw\s*-?%\}(.*?)(?:\{%-?\s*endraw\s*-?%\}|\Z)", re.S)
 _URLISH = re.compile(r"(?:/|#|\.|\{\{|\{%|https?:|mailto:)")
 # A destination: Liquid tags whole, escapes, one level of balanced parentheses.
 _DEST = re.compile(
@@ -95,7 +92,6 @@ class _Page:
         self.text = page.body.text
         self.structure: BodyStructure = page.body.structure
         self.markdown = page.body.markdown
-        self.raw_spans = [m.span(1) for m in _RAW.finditer(self.text)] if "raw" in self.text else []
 
     def hidden(self, offset: int) -> bool:
         return self.structure.unpublished(offset)
@@ -105,9 +101,6 @@ class _Page:
         return (
             self.markdown and not self.hidden(offset) and not self.structure.in_html_block(offset)
         )
-
-    def in_raw(self, offset: int) -> bool:
-        return any(start <= offset < end for start, end in self.raw_spans)
 
     def line_text(self, line: int) -> str:
         return self.structure.line_text(self.text, line)
@@ -278,19 +271,15 @@ def _html_links(view: _Page) -> Iterator[Link | None]:
 def _include_links(
     view: _Page, url_params: Mapping[str, Mapping[str, bool]]
 ) -> Iterator[Link | None]:
-    text = view.text
-    if not url_params or "include" not in text:
+    if not url_params:
         return
-    for tag in _INCLUDE.finditer(text):
-        params = url_params.get(tag.group(1))
-        if not params or view.hidden(tag.start()) or view.in_raw(tag.start()):
+    for call in view.page.body.includes:  # read once by the Liquid tokenizer
+        params = url_params.get(call.file)
+        if not params or call.relative or view.hidden(call.token.start):
             continue
-        for param in _PARAM.finditer(tag.group(2)):
-            name, value = param.group(1), param.group(2)
-            if name not in params or value[:1] not in ('"', "'"):
-                continue  # an unquoted value is a variable: not knowable here
-            start = tag.start(2) + param.start(2) + 1
-            yield view.link(start, value[1:-1], "include", params[name])
+        for param in call.params:
+            if param.name in params and param.quoted:  # a bare value is a variable: unknowable
+                yield view.link(param.value_offset, param.value, "include", params[param.name])
 
 
 def _spaced_links(view: _Page) -> Iterator[Malformed]:

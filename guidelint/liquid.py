@@ -96,3 +96,20 @@ def tokenize(text: str) -> list[Token]:
             tokens.append(Token("output", "", inner.strip(), start, m.end(), m.start(2), closed))
         pos = m.end()
     return tokens
+
+
+def raw_spans(tokens: list[Token], length: int) -> list[tuple[int, int]]:
+    """Offsets of `{% raw %}` contents (to the end of the text when never closed)."""
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    for token in tokens:
+        if token.kind != "tag":
+            continue
+        if token.name == "raw" and start is None:
+            start = token.end
+        elif token.name == "endraw" and start is not None:
+            spans.append((start, token.start))
+            start = None
+    if start is not None:
+        spans.append((start, length))
+    return spans

@@ -239,8 +239,6 @@ class _Line:
 
 @dataclass
 class _Out:
-    lines: list[str]
-    line_starts: list[int]
     first_line: int
     blocks: list[Block] = field(default_factory=list)
     code: list[tuple[int, int]] = field(default_factory=list)  # body line ranges
@@ -774,7 +772,7 @@ def parse_body(text: str, first_line: int, markdown: bool, gfm: bool = True) -> 
     raw_lines = text.split("\n")
     starts = [0, *itertools.accumulate(len(raw) + 1 for raw in raw_lines[:-1])]
     line_starts = tuple(starts)
-    out = _Out(raw_lines, starts, first_line, gfm=gfm)
+    out = _Out(first_line, gfm=gfm)
     if markdown and text.strip():
         texts = [raw[:-1] if raw.endswith("\r") else raw for raw in raw_lines]
         _parse(list(map(_Line, range(len(texts)), starts, texts)), out)

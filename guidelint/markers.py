@@ -16,7 +16,6 @@ from guidelint.markdown import BodyStructure
 
 # `[GAP]`, `[Gap]`, `[UPLIFT]`: a bracketed word; `[GAP]:` and `[GAP] -` are the same.
 _BRACKETED = re.compile(r"\[([A-Za-z][A-Za-z0-9_-]*)\]")
-_RAW = re.compile(r"\{%-?\s*raw\s*-?%\}(.*?)(?:\{%-?\s*endraw\s*-?%\}|\Z)", re.S)
 _NOTE_END = re.compile(r"\s*(?:-->|\{%-?\s*endcomment\s*-?%\})\s*$")
 COMMENTS = frozenset({"comment", "liquid-comment"})
 
@@ -31,11 +30,13 @@ class Marker(NamedTuple):
     hidden: bool  # in code, a conditional comment or `{% raw %}`: neither note nor prose
 
 
-def scan(text: str, structure: BodyStructure) -> list[Marker]:
-    """Every bracketed word of a body, classified by where it stands."""
+def scan(text: str, structure: BodyStructure, raw: list[tuple[int, int]]) -> list[Marker]:
+    """Every bracketed word of a body, classified by where it stands.
+
+    `raw` are the `{% raw %}` contents, as the Liquid tokenizer found them.
+    """
     if "[" not in text:
         return []
-    raw = [m.span(1) for m in _RAW.finditer(text)] if "raw" in text else []
     found: list[Marker] = []
     for m in _BRACKETED.finditer(text):
         start = m.start()

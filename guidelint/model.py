@@ -12,7 +12,7 @@ from typing import Any
 
 from guidelint.frontmatter import Split
 from guidelint.includes import IncludeCall, include_calls
-from guidelint.liquid import Token, tokenize
+from guidelint.liquid import Token, raw_spans, tokenize
 from guidelint.markdown import BodyStructure, line_of, parse_body
 from guidelint.markers import Marker
 from guidelint.markers import scan as scan_markers
@@ -95,7 +95,8 @@ class Body:
     def markers(self) -> list[Marker]:
         """Bracketed tags (`[GAP]`) of the body and where they stand, found once."""
         if self._markers is None:
-            self._markers = scan_markers(self.text, self.structure)
+            raw = raw_spans(self.liquid, len(self.text)) if "raw" in self.text else []
+            self._markers = scan_markers(self.text, self.structure, raw)
         return self._markers
 
     def line_of(self, offset: int) -> int:
@@ -139,6 +140,12 @@ class Page:
     output_path: str | None = None
     binary: bool = False
     from_defaults: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def title(self) -> str:
+        """The page's `title` as templates print it ('' when it has none, or not a string)."""
+        title = self.data.get("title")
+        return title if isinstance(title, str) else ""
 
     def line_text(self, line: int) -> str:
         """The text of 1-based `line`, without its newline ('' past the end)."""

@@ -52,13 +52,8 @@ def check(page: Page, ctx: Context) -> Iterator[Finding]:
         message = f"[{kind}] {marker.text}" if marker.text else f"[{kind}] (no text)"
         line = page.body.line_of(marker.offset)
         column = marker.offset - (page.body.text.rfind("\n", 0, marker.offset) + 1) + 1
-        data = (("marker", kind), ("text", marker.text), ("title", _title(page)))
+        data = (("marker", kind), ("text", marker.text), ("title", page.title))
         yield RULE.finding(page, line, column, message, severity=vocabulary[kind], data=data)
-
-
-def _title(page: Page) -> str:
-    title = page.data.get("title")
-    return title if isinstance(title, str) else ""
 
 
 RULE = Rule(

@@ -38,7 +38,6 @@ def check(page: Page, ctx: Context) -> Iterator[Finding]:
         kind = marker.tag.upper()
         if marker.in_comment or marker.hidden or kind not in vocabulary:
             continue
-        title = page.data.get("title")
         yield RULE.finding_in_body(
             page,
             marker.offset,
@@ -47,7 +46,7 @@ def check(page: Page, ctx: Context) -> Iterator[Finding]:
             data=(
                 ("marker", kind),
                 ("text", _rest_of_line(page, marker.offset)),
-                ("title", title if isinstance(title, str) else ""),
+                ("title", page.title),
             ),
         )
 

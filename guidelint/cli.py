@@ -34,6 +34,13 @@ def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
     )
 
 
+_paths_argument = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+_config_option = click.option(
+    "--config",
+    "config_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Config file (default: .guidelint.yaml found upward from the site root).",
+)
 _output_option = click.option(
     "--output",
     type=click.Path(path_type=Path, dir_okay=False),
@@ -78,13 +85,8 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Config file (default: .guidelint.yaml found upward from the site root).",
-)
+@_paths_argument
+@_config_option
 @click.option(
     "--select", multiple=True, help="Only these rule codes or prefixes (FM, LNK0, NAV001)."
 )
@@ -157,13 +159,8 @@ def check(
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Config file (default: .guidelint.yaml found upward from the site root).",
-)
+@_paths_argument
+@_config_option
 @click.option("--marker", "markers", multiple=True, help="Only these markers (GAP, UPLIFT).")
 @click.option("--older-than", help="Only items older than this (90d, 12w).")
 @click.option("--path", "path_glob", help="Only files matching this glob (guide/**).")

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 import click
 
-from guidelint import __version__, docs, engine, registry, report_formats
+from guidelint import __version__, baseline, docs, engine, registry, report_formats
 from guidelint import config as config_mod
 from guidelint import report as report_mod
 from guidelint.errors import GuidelintError
@@ -116,6 +116,20 @@ def cli() -> None:
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing; only the exit code tells.")
 @click.option("--statistics", is_flag=True, help="Count findings by rule after the list.")
 @click.option("--today", help="The date date rules use (YYYY-MM-DD; default: today).")
+@click.option(
+    "--no-cache", is_flag=True, help="Parse every page afresh; neither read nor write the cache."
+)
+@click.option(
+    "--baseline",
+    "baseline_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Report only findings not recorded in this baseline (default: the config's).",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Record every current finding in this file and exit 0.",
+)
 def check(
     paths: tuple[Path, ...],
     config_file: Path | None,
@@ -128,6 +142,9 @@ def check(
     quiet: bool,
     statistics: bool,
     today: str | None,
+    no_cache: bool,
+    baseline_file: Path | None,
+    write_baseline: Path | None,
 ) -> None:
     """Lint the site around PATHS (default: the current folder).
 
@@ -143,8 +160,20 @@ def check(
         jobs=jobs,
         precommit=os.environ.get("PRE_COMMIT") == "1",
         today=_day(today),
+        use_cache=not no_cache,
+        baseline=baseline_file,
+        use_baseline=write_baseline is None,
     )
     result = engine.run(options)
+    if write_baseline is not None:
+        if result.narrowed:
+            raise GuidelintError("--write-baseline records the whole site: give no paths")
+        baseline.write(write_baseline, result.findings)
+        if not quiet:
+            click.echo(
+                f"guidelint: wrote {len(result.findings)} findings to {write_baseline}", err=True
+            )
+        sys.exit(0)
     to_terminal = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     report = Report(
         result.findings,
@@ -155,6 +184,13 @@ def check(
     )
     text = REPORTERS[fmt](report)
     _emit(text, output, quiet)
+    if result.baseline is not None and result.baseline.fixed and not quiet:
+        outcome = result.baseline
+        click.echo(
+            f"guidelint: {outcome.fixed} of {outcome.entries} baseline entries no longer occur; "
+            "tighten the baseline with --write-baseline",
+            err=True,
+        )
     sys.exit(engine.exit_code(result.findings, Severity.parse(fail_on)))
 
 

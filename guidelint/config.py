@@ -11,9 +11,7 @@ import json
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
-
-import jsonschema
+from typing import TYPE_CHECKING, Any
 
 from guidelint import resources
 from guidelint.errors import GuidelintError
@@ -21,6 +19,9 @@ from guidelint.findings import Severity
 from guidelint.globs import glob_match
 from guidelint.textfile import decode
 from guidelint.yamlload import load
+
+if TYPE_CHECKING:
+    import jsonschema
 
 CONFIG_NAMES = (".guidelint.yaml", "guidelint.yaml", ".guidelint.yml")
 DEFAULT_CHAIN_KEYS = ("nextpage", "previouspage", "breadcrumbparent")
@@ -84,6 +85,8 @@ def find(site_root: Path) -> Path | None:
 @cache
 def _validator() -> jsonschema.protocols.Validator:
     schema = json.loads(resources.schema_path(resources.CONFIG_SCHEMA).read_text("utf-8"))
+    import jsonschema  # 50 ms to import: only runs with a config file pay
+
     cls = jsonschema.validators.validator_for(schema)
     return cls(schema)
 

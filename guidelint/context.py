@@ -12,10 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import jsonschema
-
 from guidelint import liquidtags, resources
 from guidelint.anchors import IdOptions
+from guidelint.cache import Deps
 from guidelint.config import Config
 from guidelint.errors import GuidelintError
 from guidelint.globs import glob_match
@@ -34,19 +33,43 @@ class Context:
     config: Config
     layouts: frozenset[str]
     templates: Templates = field(default_factory=Templates)
-    site_files: frozenset[str] = frozenset()  # every file of the site, for include_relative
-    today: datetime.date = field(default_factory=datetime.date.today)  # date rules count to it
+    site_files: frozenset[str] = frozenset()  # every file of the site: read through has_file
+    day: datetime.date = field(default_factory=datetime.date.today)  # read through `today`
     terms: list[Term] = field(default_factory=list)  # stale terms of the enabled rule packs
     id_options: IdOptions = field(default_factory=IdOptions)
     locator: Locator = field(init=False)
     liquid_tags: frozenset[str] = field(init=False)  # single tags the site knows
     liquid_blocks: frozenset[str] = field(init=False)  # block tags the site knows
+    rule_codes: frozenset[str] = frozenset()  # every rule guidelint has, enabled or not
     _validators: dict[Path, Any] = field(default_factory=dict)
+    # What the current page's checks read besides the page, for the cache.
+    _read_today: bool = field(default=False, init=False)
+    _looked_for: list[tuple[str, bool]] = field(default_factory=list, init=False)
 
     def __post_init__(self) -> None:
         self.locator = Locator(self.site)
         self.liquid_tags = liquidtags.known_tags(self.site.plugins, self.config.liquid_tags)
         self.liquid_blocks = liquidtags.known_blocks(self.config.liquid_blocks)
+
+    @property
+    def today(self) -> datetime.date:
+        """The date date rules count to; a page result that read it is only cached for it."""
+        self._read_today = True
+        return self.day
+
+    def has_file(self, path: str) -> bool:
+        """Whether the site has the file `path`; remembered with the page's result."""
+        found = path in self.site_files
+        self._looked_for.append((path, found))
+        return found
+
+    def begin_page(self) -> None:
+        self._read_today = False
+        self._looked_for = []
+
+    def page_deps(self) -> Deps:
+        """What the checks of the page since `begin_page` read besides the page."""
+        return Deps(self.day if self._read_today else None, tuple(self._looked_for))
 
     def schema_for(self, page: Page) -> tuple[Path, Any]:
         """The schema file and compiled validator that apply to `page`."""
@@ -75,6 +98,8 @@ def _compile(path: Path) -> Any:
         schema = json.loads(path.read_text("utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise GuidelintError(f"{path}: cannot read schema: {exc}") from None
+    import jsonschema  # 50 ms to import: warm runs may validate nothing
+
     try:
         cls = jsonschema.validators.validator_for(schema, default=jsonschema.Draft202012Validator)
         cls.check_schema(schema)

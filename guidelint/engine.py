@@ -10,6 +10,7 @@ import datetime
 import gc
 import multiprocessing
 import os
+import pickle
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
@@ -17,22 +18,25 @@ from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
+from guidelint import baseline, navdata, registry, suppress
 from guidelint import config as config_mod
 from guidelint import facts as facts_mod
-from guidelint import navdata, registry
 from guidelint.anchors import IdOptions
+from guidelint.baseline import Outcome
+from guidelint.cache import PageCache, Record, context_key, stable_repr
+from guidelint.checks import suppression_unused
 from guidelint.context import Context
 from guidelint.errors import GuidelintError
-from guidelint.facts import PageFacts
 from guidelint.findings import Finding, Severity
 from guidelint.globs import glob_match
 from guidelint.history import previous_pages
 from guidelint.model import Kind, Page, SiteFile
 from guidelint.packs import load_packs
-from guidelint.parse import read_page
+from guidelint.parse import read_source
 from guidelint.rule import Rule
 from guidelint.site import SiteFiles, find_root, load_config, walk
 from guidelint.siteindex import NavEntry, SiteIndex
+from guidelint.suppress import Directive
 from guidelint.templates import Templates
 
 PARALLEL_MIN_FILES = 300  # below this, starting workers costs more than it saves
@@ -47,6 +51,9 @@ class Options:
     jobs: int = 0  # 0: one per core
     precommit: bool = False
     today: datetime.date | None = None  # the date date rules use (default: today)
+    use_cache: bool = True
+    baseline: Path | None = None  # default: the config's `baseline:`
+    use_baseline: bool = True  # False when writing one
 
 
 @dataclass
@@ -55,6 +62,8 @@ class Result:
     findings: list[Finding]
     rules: tuple[Rule, ...]
     files_read: int
+    baseline: Outcome | None = None  # set when a baseline was applied
+    narrowed: bool = False  # paths narrowed what is reported
 
 
 class InternalError(GuidelintError):
@@ -117,16 +126,18 @@ def _run(options: Options) -> Result:
         config=config,
         layouts=frozenset(files.layouts),
         id_options=IdOptions.from_config(site.kramdown),
-        today=options.today or datetime.date.today(),
+        day=options.today or datetime.date.today(),
         terms=load_packs(
             config.rule_packs, config.path.parent if config.path else None, config.disabled_terms
         ),
+        rule_codes=frozenset(registry.by_code()),
     )
     page_rules = tuple(rule for rule in rules if rule.check is not None)
     site_rules = tuple(rule for rule in rules if rule.site_check is not None)
     # Templates first: pages' include links and anchors depend on them.
     templates = [f for f in files.sources if f.kind in (Kind.LAYOUT, Kind.INCLUDE)]
-    template_pages = [_guarded(item, partial(read_page, site, item)) for item in templates]
+    template_reads = [_guarded(item, partial(read_source, site, item)) for item in templates]
+    template_pages = [page for page, _ in template_reads]
     ctx.templates = Templates.from_pages(template_pages, site.includes_dir, site.layouts_dir)
     ctx.site_files = frozenset(
         [*(f.path for f in files.sources), *files.static, *files.others, *files.data_files]
@@ -136,21 +147,113 @@ def _run(options: Options) -> Result:
         for item, page in zip(templates, template_pages, strict=True)
         for finding in _guarded(item, partial(_page_findings, ctx, page_rules, page))
     ]
+    directives = {page.path: page.body.suppressions for page in template_pages}
+    key = _context_key(ctx, rules, templates, [d for _, d in template_reads])
+    store = PageCache.open(root, key, options.use_cache)
     rest = [f for f in files.sources if f.kind not in (Kind.LAYOUT, Kind.INCLUDE)]
-    data_files = files.data_files if site_rules else []
-    facts, found, nav = _check_pages(
-        ctx, page_rules, rest, options.jobs, bool(site_rules), data_files
-    )
-    findings.extend(found)
+    data_files = files.data_files if site_rules else None
+    records, nav = _check_pages(ctx, page_rules, rest, options.jobs, data_files, store)
+    for item, record in records:
+        found, page_directives = pickle.loads(record.result)
+        findings.extend(found)
+        if page_directives:
+            directives[item.path] = page_directives
     if site_rules:
-        facts.extend(facts_mod.build(page, ctx) for page in template_pages)
-        index = SiteIndex(site, facts, files.static, files.others, nav)
-        findings.extend(_site_findings(ctx, site_rules, index))
+        data = [(rel, store.content_digest(rel) or b"") for rel in files.data_files]
+        site_digest = _site_digest(key, records, data, files)
+        cached = store.site_findings(site_digest)
+        if cached is not None:
+            found_elsewhere: list[Finding] = pickle.loads(cached)
+        else:
+            facts = [pickle.loads(record.facts) for _, record in records]
+            facts.extend(facts_mod.build(page, ctx) for page in template_pages)
+            if nav is None:
+                nav = navdata.entries(site, files.data_files)
+            index = SiteIndex(site, facts, files.static, files.others, nav)
+            found_elsewhere = _site_findings(ctx, site_rules, index)
+            store.store_site(site_digest, pickle.dumps(found_elsewhere, pickle.HIGHEST_PROTOCOL))
+        findings.extend(found_elsewhere)
+    store.save()
     findings = _apply_severities(findings, config, options.precommit)
     findings = _apply_per_file_ignores(findings, config.per_file_ignores)
-    findings = _narrow(findings, ctx, options.paths, files)
-    findings.sort()
-    return Result(root=root, findings=findings, rules=rules, files_read=len(files.sources))
+    narrowed = bool(options.select or options.ignore)
+    findings = _apply_suppressions(findings, directives, rules, narrowed)
+    outcome = None
+    baseline_file = options.baseline or config.baseline
+    if options.use_baseline and baseline_file is not None:
+        findings, outcome = baseline.apply(findings, baseline.load(baseline_file))
+    reported = _narrow(findings, ctx, options.paths, files)
+    reported.sort()
+    return Result(
+        root=root,
+        findings=reported,
+        rules=rules,
+        files_read=len(files.sources),
+        baseline=outcome,
+        narrowed=_given(root, options.paths) is not None,
+    )
+
+
+def _context_key(
+    ctx: Context, rules: tuple[Rule, ...], templates: list[SiteFile], digests: list[bytes]
+) -> bytes:
+    """What every page's result depends on besides the page (see `cache`)."""
+    config = ctx.config
+    parts: list[bytes | str] = [
+        str(ctx.site.root),
+        stable_repr(ctx.site),
+        stable_repr(config),
+        stable_repr(ctx.terms),
+        " ".join(rule.code for rule in rules),
+        " ".join(sorted(ctx.layouts)),
+    ]
+    for choice in config.schemas:  # the site's own schemas, which may change
+        try:
+            parts.append(choice.schema.read_bytes())
+        except OSError:
+            parts.append(str(choice.schema))
+    for item, found in zip(templates, digests, strict=True):
+        parts.extend((item.path, found))
+    return context_key(parts)
+
+
+def _site_digest(
+    key: bytes,
+    records: list[tuple[SiteFile, Record]],
+    data_files: list[tuple[str, bytes]],
+    files: SiteFiles,
+) -> bytes:
+    """A digest of all the cross-page rules read: unchanged, their findings are too."""
+    parts: list[bytes | str] = [key]
+    for item, record in records:
+        parts.extend((item.path, record.digest))
+    for rel, found in data_files:
+        parts.extend((rel, found))
+    parts.append("\n".join(files.static))
+    parts.append("\n".join(files.others))
+    return context_key(parts)
+
+
+def _apply_suppressions(
+    findings: list[Finding],
+    directives: dict[str, tuple[Directive, ...]],
+    rules: tuple[Rule, ...],
+    rules_narrowed: bool,
+) -> list[Finding]:
+    """Drop what pages' `guidelint-disable` comments silence; report those that silence nothing.
+
+    A code is judged only when a rule it names ran; a code-less directive
+    only when the command line did not narrow the rules.
+    """
+    codes = [rule.code for rule in rules]
+
+    def judged(code: str | None) -> bool:
+        if code is None:
+            return not rules_narrowed
+        return any(c.startswith(code) for c in codes)
+
+    unused = suppression_unused.finding if suppression_unused.RULE in rules else None
+    return suppress.apply(findings, directives, judged, unused)
 
 
 def _site_findings(ctx: Context, rules: tuple[Rule, ...], index: SiteIndex) -> list[Finding]:
@@ -184,7 +287,6 @@ def _apply_severities(
 # -- page checks, in parallel --------------------------------------------------
 
 _WORKER: tuple[Context, tuple[Rule, ...], bool] | None = None
-Checked = tuple[PageFacts | None, list[Finding]]
 
 
 def _init_worker(ctx: Context, rules: tuple[Rule, ...], want_facts: bool) -> None:
@@ -198,7 +300,7 @@ def _init_worker(ctx: Context, rules: tuple[Rule, ...], want_facts: bool) -> Non
     gc.enable()
 
 
-def _check_chunk(items: list[SiteFile]) -> list[Checked]:
+def _check_chunk(items: list[SiteFile]) -> list[Record]:
     assert _WORKER is not None
     ctx, rules, want_facts = _WORKER
     return [_check_one(ctx, rules, item, want_facts) for item in items]
@@ -212,16 +314,25 @@ def _page_findings(ctx: Context, rules: tuple[Rule, ...], page: Page) -> list[Fi
     return found
 
 
-def _check_one(ctx: Context, rules: tuple[Rule, ...], item: SiteFile, want_facts: bool) -> Checked:
+def _check_one(ctx: Context, rules: tuple[Rule, ...], item: SiteFile, want_facts: bool) -> Record:
     """Parse one file, run the page rules, and sum it up for the site index.
 
-    Only the compact facts travel back from a worker, never the page text.
+    The result travels pickled, as the cache keeps it: only the compact
+    facts leave a worker, never the page text.
     """
 
-    def work() -> Checked:
-        page = read_page(ctx.site, item)
+    def work() -> Record:
+        ctx.begin_page()
+        page, found_digest = read_source(ctx.site, item)
         found = _page_findings(ctx, rules, page)
-        return (facts_mod.build(page, ctx) if want_facts else None), found
+        facts = facts_mod.build(page, ctx) if want_facts else None
+        return Record(
+            kind=item.kind,
+            digest=found_digest,
+            deps=ctx.page_deps(),
+            facts=pickle.dumps(facts, pickle.HIGHEST_PROTOCOL),
+            result=pickle.dumps((found, page.body.suppressions), pickle.HIGHEST_PROTOCOL),
+        )
 
     return _guarded(item, work)
 
@@ -246,33 +357,48 @@ def _check_pages(
     rules: tuple[Rule, ...],
     items: list[SiteFile],
     jobs: int,
-    want_facts: bool,
-    data_files: list[str],
-) -> tuple[list[PageFacts], list[Finding], list[NavEntry]]:
-    """Check every page, in parallel when it pays, and sum pages up when `want_facts`.
+    data_files: list[str] | None,
+    store: PageCache,
+) -> tuple[list[tuple[SiteFile, Record]], list[NavEntry] | None]:
+    """Each page's result, from the cache or checked, in parallel when it pays.
 
-    The navigation in `data_files` is read by a worker meanwhile.
+    `data_files` is None when no cross-page rule runs: pages are then not
+    summed up. With workers, one of them also reads the navigation in
+    `data_files` meanwhile; otherwise that is left to the caller, who may
+    not need it.
     """
+    want_facts = data_files is not None
+    day, site_files = ctx.day, ctx.site_files
+    found: dict[int, Record] = {}
+    missing: list[int] = []
+    for number, item in enumerate(items):
+        record = store.lookup(item.path, item.kind, day, site_files)
+        if record is None:
+            missing.append(number)
+        else:
+            found[number] = record
+    todo = [items[number] for number in missing]
     workers = jobs or os.cpu_count() or 1
+    nav: list[NavEntry] | None = None
     if (
         workers <= 1
-        or len(items) < PARALLEL_MIN_FILES
+        or len(todo) < PARALLEL_MIN_FILES
         or "fork" not in multiprocessing.get_all_start_methods()
     ):
-        results = [_check_one(ctx, rules, item, want_facts) for item in items]
-        nav = navdata.entries(ctx.site, data_files)
+        checked = [_check_one(ctx, rules, item, want_facts) for item in todo]
     else:
-        size = max(16, len(items) // (workers * 32))
-        chunks = [items[i : i + size] for i in range(0, len(items), size)]
+        size = max(16, len(todo) // (workers * 32))
+        chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
         mp_context = multiprocessing.get_context("fork")
         init = (ctx, rules, want_facts)
         with ProcessPoolExecutor(workers, mp_context, _init_worker, init) as pool:
-            reading = pool.submit(navdata.entries, ctx.site, data_files)
-            results = [pair for chunk in pool.map(_check_chunk, chunks) for pair in chunk]
-            nav = reading.result()
-    facts = [fact for fact, _ in results if fact is not None]
-    findings = [finding for _, found in results for finding in found]
-    return facts, findings, nav
+            reading = pool.submit(navdata.entries, ctx.site, data_files) if data_files else None
+            checked = [record for chunk in pool.map(_check_chunk, chunks) for record in chunk]
+            nav = reading.result() if reading is not None else ([] if want_facts else None)
+    for number, record in zip(missing, checked, strict=True):
+        found[number] = record
+        store.store(items[number].path, record)
+    return [(item, found[number]) for number, item in enumerate(items)], nav
 
 
 # -- narrowing -----------------------------------------------------------------
@@ -293,6 +419,17 @@ def _apply_per_file_ignores(
     ]
 
 
+def _given(root: Path, paths: Iterable[Path]) -> list[str] | None:
+    """The site paths given, or None for the whole site (no paths, or the root among them)."""
+    wanted: list[str] = []
+    for path in paths:
+        resolved = path.resolve()
+        if resolved == root:
+            return None
+        wanted.append(resolved.relative_to(root).as_posix())
+    return wanted or None
+
+
 def _narrow(
     findings: list[Finding], ctx: Context, paths: Iterable[Path], files: SiteFiles
 ) -> list[Finding]:
@@ -303,14 +440,8 @@ def _narrow(
     published at git's HEAD (a renamed permalink), or its unreached page is
     one a given file linked to then (a removed link).
     """
-    root = ctx.site.root
-    wanted: list[str] = []
-    for path in paths:
-        rel = path.resolve().relative_to(root).as_posix() if path.resolve() != root else ""
-        if not rel:
-            return findings
-        wanted.append(rel)
-    if not wanted:
+    wanted = _given(ctx.site.root, paths)
+    if wanted is None:
         return findings
 
     def given(path: str) -> bool:

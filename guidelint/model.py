@@ -16,6 +16,8 @@ from guidelint.liquid import Token, raw_spans, tokenize
 from guidelint.markdown import BodyStructure, line_of, parse_body
 from guidelint.markers import Marker
 from guidelint.markers import scan as scan_markers
+from guidelint.suppress import Directive
+from guidelint.suppress import scan as scan_suppressions
 from guidelint.textfile import EncodingIssue
 from guidelint.yamlload import Path, Position, YamlProblem
 
@@ -55,6 +57,7 @@ class Body:
         "_liquid",
         "_markers",
         "_structure",
+        "_suppressions",
         "first_line",
         "gfm",
         "markdown",
@@ -70,6 +73,7 @@ class Body:
         self._liquid: list[Token] | None = None
         self._includes: list[IncludeCall] | None = None
         self._markers: list[Marker] | None = None
+        self._suppressions: tuple[Directive, ...] | None = None
 
     @property
     def structure(self) -> BodyStructure:
@@ -99,6 +103,17 @@ class Body:
             self._markers = scan_markers(self.text, self.structure, raw)
         return self._markers
 
+    @property
+    def suppressions(self) -> tuple[Directive, ...]:
+        """The `guidelint-disable` comments of the body, found once."""
+        if self._suppressions is None:
+            self._suppressions = (
+                scan_suppressions(self.text, self.structure, self.first_line)
+                if "guidelint-" in self.text
+                else ()
+            )
+        return self._suppressions
+
     def line_of(self, offset: int) -> int:
         """File line of a body offset, for the few places that need one."""
         return self.first_line + self.text.count("\n", 0, offset)
@@ -112,6 +127,7 @@ class Body:
         self._liquid = None
         self._includes = None
         self._markers = None
+        self._suppressions = None
 
 
 @dataclass(frozen=True)

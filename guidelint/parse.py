@@ -9,6 +9,7 @@ import posixpath
 from typing import Any
 
 from guidelint import urls
+from guidelint.cache import digest
 from guidelint.frontmatter import Split, split
 from guidelint.model import Body, Kind, Page, SiteFile
 from guidelint.site import SiteConfig, deep_merge, defaults_for, document_url, page_url
@@ -20,19 +21,28 @@ MAX_BYTES = 20 * 1024 * 1024  # larger files are named, not parsed
 
 def read_page(config: SiteConfig, item: SiteFile) -> Page:
     """Read and parse `item`; never raises for anything the file holds."""
+    return read_source(config, item)[0]
+
+
+def read_source(config: SiteConfig, item: SiteFile) -> tuple[Page, bytes]:
+    """`read_page`, with the content hash of the bytes parsed (empty when unreadable).
+
+    The hash comes from the very bytes parsed, so a file edited while it is
+    read can never be cached under its new hash with its old result.
+    """
     try:
         with open(config.root / item.path, "rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         issue = EncodingIssue("unreadable", 1, 1, None, f"cannot read the file: {reason}")
-        return _empty(item, (issue,))
+        return _empty(item, (issue,)), b""
     if len(data) > MAX_BYTES:
         issue = EncodingIssue(
             "too-large", 1, 1, None, f"file is over {MAX_BYTES // 1024 // 1024} MB; not linted"
         )
-        return _empty(item, (issue,))
-    return parse_page(config, item, data)
+        return _empty(item, (issue,)), b""  # never cached: only its start was read
+    return parse_page(config, item, data), digest(data)
 
 
 def _empty(item: SiteFile, issues: tuple[EncodingIssue, ...]) -> Page:

@@ -39,6 +39,8 @@ from guidelint.checks import (
     permalink_duplicate,
     review_overdue,
     stale_term,
+    suppression_invalid,
+    suppression_unused,
     template_param_unpassed,
 )
 from guidelint.rule import Rule
@@ -74,10 +76,12 @@ RULES: tuple[Rule, ...] = (
     review_overdue.RULE,
     mojibake.RULE,
     encoding.RULE,
+    suppression_unused.RULE,
+    suppression_invalid.RULE,
 )
 
 # Families of SPEC section 4; a selector may name a rule that lands later.
-_SELECTOR = re.compile(r"^(FM|NAV|LNK|INC|LIQ|MRK|STL|TXT)\d{0,3}$")
+_SELECTOR = re.compile(r"^(FM|NAV|LNK|INC|LIQ|MRK|STL|TXT|SUP)\d{0,3}$")
 
 
 def by_code() -> dict[str, Rule]:

@@ -11,6 +11,7 @@ import datetime
 import fnmatch
 import os
 import posixpath
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -215,29 +216,49 @@ class SiteFiles:
 
 
 class _Filter:
-    """Jekyll's EntryFilter: special names, `exclude` and `include`."""
+    """Jekyll's EntryFilter: special names, `exclude` and `include`.
+
+    Each pattern matches as a glob or as a string prefix of the path (as
+    Jekyll does); patterns are compiled once, and folders decided once.
+    """
 
     def __init__(self, config: SiteConfig) -> None:
         self.root = config.root
-        self.include = config.include
-        self.exclude = tuple(p for p in config.exclude if p not in config.include)
-
-    @staticmethod
-    def _globbed(patterns: tuple[str, ...], rel: str, is_dir: bool) -> bool:
-        for pattern in patterns:
-            if fnmatch.fnmatchcase(rel, pattern) or rel.startswith(pattern):
-                return True
-            if is_dir and pattern == rel + "/":
-                return True
-        return False
+        self.include = _Patterns(config.include)
+        self.exclude = _Patterns(tuple(p for p in config.exclude if p not in config.include))
+        self._folders: dict[str, bool] = {}
 
     def keep(self, rel: str, is_dir: bool) -> bool:
+        if is_dir:
+            known = self._folders.get(rel)
+            if known is None:
+                known = self._folders[rel] = self._keep(rel, True)
+            return known
+        return self._keep(rel, False)
+
+    def _keep(self, rel: str, is_dir: bool) -> bool:
         base = rel.rsplit("/", 1)[-1]
-        if self._globbed(self.include, rel, is_dir) or self._globbed(self.include, base, is_dir):
+        if self.include.match(rel, is_dir) or self.include.match(base, is_dir):
             return True
-        if self._globbed(self.exclude, rel, is_dir):
+        if self.exclude.match(rel, is_dir):
             return False
         return not (base.startswith(_SPECIAL_LEAD) or base.endswith("~"))
+
+
+class _Patterns:
+    def __init__(self, patterns: tuple[str, ...]) -> None:
+        self.prefixes = patterns
+        self.folders = frozenset(p[:-1] for p in patterns if p.endswith("/"))
+        self.glob = (
+            re.compile("|".join(fnmatch.translate(p) for p in patterns)) if patterns else None
+        )
+
+    def match(self, rel: str, is_dir: bool) -> bool:
+        if not self.prefixes:
+            return False
+        if rel.startswith(self.prefixes) or (is_dir and rel in self.folders):
+            return True
+        return self.glob is not None and self.glob.match(rel) is not None
 
 
 def walk(config: SiteConfig) -> SiteFiles:

@@ -49,14 +49,15 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterator
-from typing import Any
-
-import jsonschema
+from typing import TYPE_CHECKING, Any
 
 from guidelint.context import Context
 from guidelint.findings import Finding, Severity
 from guidelint.model import Kind, Page
 from guidelint.rule import Rule
+
+if TYPE_CHECKING:
+    import jsonschema
 
 
 def check(page: Page, ctx: Context) -> Iterator[Finding]:

@@ -63,7 +63,7 @@ def check(page: Page, ctx: Context) -> Iterator[Finding]:
             )
         elif call.relative:
             target = posixpath.normpath(posixpath.join(posixpath.dirname(page.path), name))
-            if target not in ctx.site_files:
+            if not ctx.has_file(target):
                 yield RULE.finding_in_body(
                     page, call.file_offset, f"`include_relative {name}`: no file {target}"
                 )

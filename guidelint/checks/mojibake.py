@@ -27,9 +27,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ftfy import fix_encoding
-from ftfy.badness import is_bad
-
 from guidelint.context import Context
 from guidelint.findings import Finding, Severity
 from guidelint.model import RENDERED_KINDS, Kind, Page
@@ -50,6 +47,10 @@ def check(page: Page, ctx: Context) -> Iterator[Finding]:
     text = page.text
     if page.kind not in _CHECKED or page.binary or text.isascii() or not _SUSPECT.search(text):
         return
+    # ftfy takes 30 ms to import: only pages that look suspect pay for it.
+    from ftfy import fix_encoding
+    from ftfy.badness import is_bad
+
     for number, line in enumerate(text.split("\n"), start=1):
         if not _SUSPECT.search(line) or not is_bad(line):
             continue

@@ -49,10 +49,9 @@ def check(page: Page, ctx: Context) -> Iterator[Finding]:
     if page.kind not in (Kind.PAGE, Kind.DOCUMENT) or not page.data:
         return
     review = ctx.config.review
-    today = ctx.today
     key = str(review.get("key", "review_by"))
     due = _date(page.data.get(key))
-    if due is not None and due < today:
+    if due is not None and due < (today := ctx.today):  # pages without dates stay cached
         days = (today - due).days
         position = page.key_position((key,))
         yield RULE.finding(
@@ -65,7 +64,7 @@ def check(page: Page, ctx: Context) -> Iterator[Finding]:
     reviewed_key, max_age = review.get("reviewed_key"), review.get("max_age_days")
     if reviewed_key and isinstance(max_age, int):
         last = _date(page.data.get(str(reviewed_key)))
-        if last is not None and (today - last).days > max_age:
+        if last is not None and ((today := ctx.today) - last).days > max_age:
             position = page.key_position((str(reviewed_key),))
             yield RULE.finding(
                 page,

@@ -1,0 +1,328 @@
+"""Parsed pages kept between runs, keyed by content hash.
+
+A warm run reads the results of unchanged pages from here instead of parsing
+them, and when nothing in the site changed it also reuses the findings of the
+cross-page rules. That is what makes a pre-commit run on a large site cost
+close to the files that changed.
+
+Layout: one snapshot file per *context* (guidelint's own code, the config and
+the schemas and packs it names, `_config.yml`, the templates, the rules
+enabled) in `.guidelint-cache/` at the site root, or in the user cache folder
+when the site cannot be written to. A snapshot holds, for each page, the hash
+of the bytes it was parsed from, what else its result depended on (the date,
+files it looked for), and the pickled result; and the stat signature of each
+file, so that unchanged files need not even be read.
+
+Safety: a snapshot is written whole to a temporary file and renamed into
+place, so two processes writing at once leave one complete snapshot (the
+last one). A checksum covers the file: a truncated or damaged snapshot is
+ignored, and rewritten by the run that found it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import datetime
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+import time
+import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from guidelint import __version__, resources
+from guidelint.model import Kind
+
+CACHE_DIR = ".guidelint-cache"
+FORMAT = 1  # bump when the snapshot's shape changes
+_MAGIC = b"guidelint-cache\n"
+KEEP = 4  # snapshots kept per site: check, report, a second config...
+# A file changed within this many nanoseconds of being looked at may change
+# again without its timestamps moving: such a stat is not trusted next time.
+_RACY_NS = 2_000_000_000
+_GITIGNORE = "# Written by guidelint; safe to delete.\n*\n"
+_CACHEDIR_TAG = (
+    "Signature: 8a477f597d28d172789f06886806bc55\n"
+    "# This file marks a cache folder written by guidelint.\n"
+)
+
+Signature = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode
+
+
+def digest(data: bytes) -> bytes:
+    """The content hash pages are keyed by."""
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+@dataclass(frozen=True)
+class Deps:
+    """What a page's result read besides the page: checked again before reuse."""
+
+    today: datetime.date | None = None  # the date, when a date rule looked at it
+    files: tuple[tuple[str, bool], ...] = ()  # site files looked for, and whether found
+
+
+@dataclass(frozen=True)
+class Record:
+    """One page's result as it travels from a worker and sits in the cache."""
+
+    kind: Kind
+    digest: bytes
+    deps: Deps
+    facts: bytes  # pickled PageFacts, or None when no cross-page rule runs
+    result: bytes  # pickled (findings, suppressions)
+
+    def valid(self, today: datetime.date, site_files: frozenset[str]) -> bool:
+        deps = self.deps
+        if deps.today is not None and deps.today != today:
+            return False
+        return all((path in site_files) == found for path, found in deps.files)
+
+
+@dataclass
+class Snapshot:
+    key: bytes
+    signatures: dict[str, tuple[Signature, bytes]] = field(default_factory=dict)
+    records: dict[str, Record] = field(default_factory=dict)
+    site: tuple[bytes, bytes] | None = None  # site digest, pickled site findings
+
+
+@cache
+def code_fingerprint() -> bytes:
+    """guidelint's own files (name, size, mtime): an edited checkout is a new build."""
+    parts = [__version__, sys.version, str(FORMAT)]
+    for folder in (Path(__file__).parent, resources.folder("schemas"), resources.folder("rules")):
+        for dirpath, dirnames, filenames in os.walk(folder):
+            dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
+            for name in sorted(filenames):
+                if name.endswith((".pyc", ".pyo")):
+                    continue
+                path = os.path.join(dirpath, name)
+                try:
+                    st = os.stat(path)
+                except OSError:
+                    continue
+                parts.append(f"{path}:{st.st_size}:{st.st_mtime_ns}")
+    return digest("\n".join(parts).encode())
+
+
+def context_key(parts: Iterable[bytes | str]) -> bytes:
+    """A digest of everything page results depend on besides the page itself."""
+    hasher = hashlib.blake2b(code_fingerprint(), digest_size=16)
+    for part in parts:
+        data = part.encode("utf-8", "surrogateescape") if isinstance(part, str) else part
+        hasher.update(len(data).to_bytes(8, "little"))
+        hasher.update(data)
+    return hasher.digest()
+
+
+def stable_repr(value: object) -> str:
+    """`repr`, but the same in every process: sets sorted, dataclasses field by field.
+
+    Sets of strings come out in a different order in each process (hash
+    randomisation), which would give every run a new key.
+    """
+    if isinstance(value, (set, frozenset)):
+        return "{" + ", ".join(sorted(stable_repr(item) for item in value)) + "}"
+    if isinstance(value, dict):
+        items = [f"{stable_repr(k)}: {stable_repr(v)}" for k, v in value.items()]
+        return "{" + ", ".join(items) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(stable_repr(item) for item in value) + "]"
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        fields = (
+            f"{f.name}={stable_repr(getattr(value, f.name))}" for f in dataclasses.fields(value)
+        )
+        return f"{type(value).__name__}(" + ", ".join(fields) + ")"
+    return repr(value)
+
+
+def _signature(st: os.stat_result) -> Signature:
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+
+
+class PageCache:
+    """Lookups and stores for one run; `save` writes the snapshot back."""
+
+    def __init__(self, root: Path, key: bytes, folder: Path | None) -> None:
+        self.root = root
+        self.folder = folder  # None: caching is off
+        self.started_ns = time.time_ns()
+        self.old = self._load(key) if folder is not None else Snapshot(key)
+        self.new = Snapshot(key)
+        self.changed = self.old.key != key  # also set by any lookup that differs
+
+    @classmethod
+    def open(cls, root: Path, key: bytes, enabled: bool = True) -> PageCache:
+        return cls(root, key, _folder(root) if enabled else None)
+
+    @property
+    def enabled(self) -> bool:
+        return self.folder is not None
+
+    # -- pages -----------------------------------------------------------------
+
+    def content_digest(self, rel: str) -> bytes | None:
+        """The hash of a file's bytes: from its unchanged stat, or by reading it."""
+        try:
+            st = os.stat(self.root / rel)
+        except OSError:
+            return None
+        sig = _signature(st)
+        known = self.old.signatures.get(rel)
+        if known is not None and known[0] == sig:
+            self._remember(rel, sig, known[1], st)
+            return known[1]
+        try:
+            with open(self.root / rel, "rb") as handle:
+                found = digest(handle.read())
+        except OSError:
+            return None
+        self._remember(rel, sig, found, st)
+        return found
+
+    def _remember(self, rel: str, sig: Signature, found: bytes, st: os.stat_result) -> None:
+        if self.started_ns - max(st.st_mtime_ns, st.st_ctime_ns) > _RACY_NS:
+            self.new.signatures[rel] = (sig, found)
+        if self.old.signatures.get(rel) != (sig, found):
+            self.changed = True
+
+    def lookup(
+        self, rel: str, kind: Kind, today: datetime.date, site_files: frozenset[str]
+    ) -> Record | None:
+        """The cached result of `rel` if its bytes and dependencies are unchanged."""
+        if self.folder is None:
+            return None
+        record = self.old.records.get(rel)
+        if record is None or record.kind is not kind:
+            return None
+        found = self.content_digest(rel)
+        if found is None or found != record.digest or not record.valid(today, site_files):
+            return None
+        self.new.records[rel] = record
+        return record
+
+    def store(self, rel: str, record: Record) -> None:
+        if record.digest:
+            self.new.records[rel] = record
+            self.changed = True
+
+    # -- the cross-page rules ----------------------------------------------------
+
+    def site_findings(self, site_digest: bytes) -> bytes | None:
+        """The pickled findings of the cross-page rules, if the site is unchanged."""
+        old = self.old.site
+        if self.folder is None or old is None or old[0] != site_digest:
+            return None
+        self.new.site = old
+        return old[1]
+
+    def store_site(self, site_digest: bytes, findings: bytes) -> None:
+        self.new.site = (site_digest, findings)
+        self.changed = True
+
+    # -- disk ------------------------------------------------------------------
+
+    def _path(self, key: bytes) -> Path:
+        assert self.folder is not None
+        return self.folder / f"snapshot-{key.hex()}.bin"
+
+    def _load(self, key: bytes) -> Snapshot:
+        """The snapshot for `key`; an empty one when it is missing or damaged."""
+        try:
+            data = self._path(key).read_bytes()
+        except OSError:
+            return Snapshot(b"")
+        head = len(_MAGIC)
+        if data[:head] != _MAGIC or len(data) < head + 4:
+            return Snapshot(b"")
+        body = memoryview(data)[head + 4 :]
+        if zlib.crc32(body) != int.from_bytes(data[head : head + 4], "little"):
+            return Snapshot(b"")
+        try:
+            loaded: Any = pickle.loads(body)
+        except Exception:  # any damage that slipped past the checksum: start afresh
+            return Snapshot(b"")
+        if not isinstance(loaded, Snapshot) or loaded.key != key:
+            return Snapshot(b"")
+        return loaded
+
+    def save(self) -> None:
+        """Write the snapshot if anything changed; a cache never stops a run."""
+        if self.folder is None:
+            return
+        old, new = self.old, self.new
+        if not (self.changed or old.records.keys() != new.records.keys() or old.site != new.site):
+            return
+        try:
+            body = pickle.dumps(self.new, protocol=pickle.HIGHEST_PROTOCOL)
+            header = _MAGIC + zlib.crc32(body).to_bytes(4, "little")
+            _prepare(self.folder)
+            target = self._path(self.new.key)
+            fd, temp = tempfile.mkstemp(prefix=".snapshot-", dir=self.folder)
+            try:
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(header)
+                    handle.write(body)
+                os.replace(temp, target)
+            except BaseException:
+                _unlink(Path(temp))
+                raise
+            _prune(self.folder, target)
+        except OSError:
+            pass  # a read-only or full disk: the next run parses again
+
+
+def _folder(root: Path) -> Path:
+    """`.guidelint-cache` in the site, or the user cache folder when the site is read-only."""
+    override = os.environ.get("GUIDELINT_CACHE_DIR")
+    if override:
+        return Path(override) / hashlib.sha1(str(root).encode()).hexdigest()[:16]
+    local = root / CACHE_DIR
+    if local.is_dir() or os.access(root, os.W_OK):
+        return local
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "guidelint" / hashlib.sha1(str(root).encode()).hexdigest()[:16]
+
+
+def _prepare(folder: Path) -> None:
+    """Create the folder, with a `.gitignore` and a CACHEDIR.TAG so it is never committed."""
+    if (folder / ".gitignore").exists():
+        return
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in ((".gitignore", _GITIGNORE), ("CACHEDIR.TAG", _CACHEDIR_TAG)):
+        try:
+            with open(folder / name, "x", encoding="utf-8") as handle:
+                handle.write(text)
+        except FileExistsError:
+            pass  # written by a run beside this one
+
+
+def _prune(folder: Path, keep: Path) -> None:
+    """Keep the KEEP most recently written snapshots; drop orphaned temporary files."""
+    now = time.time()
+    snapshots: list[tuple[float, Path]] = []
+    for path in folder.iterdir():
+        try:
+            mtime = path.stat().st_mtime
+        except OSError:
+            continue
+        if path.name.startswith(".snapshot-") and now - mtime > 3600:
+            _unlink(path)  # left by a run that was killed while writing
+        elif path.name.startswith("snapshot-") and path != keep:
+            snapshots.append((mtime, path))
+    snapshots.sort(reverse=True)
+    for _, path in snapshots[KEEP - 1 :]:
+        _unlink(path)
+
+
+def _unlink(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        path.unlink()

@@ -563,6 +563,7 @@ def test_never_writes_to_site(tmp_path: Path) -> None:
     write(site, "guide/open.md", "---\ntitle: T\n")
     write(site, "guide/binary.md", _random_bytes(2048, nul=True))
     write(site, "guide/dup.md", "---\ntitle: a\ntitle: b\n---\n")
+
     def contents() -> dict[Path, bytes]:
         return {
             p: p.read_bytes()

@@ -21,8 +21,9 @@ def summary_line(report: Report) -> str:
     for finding in report.findings:
         counts[str(finding.severity)] += 1
     total = len(report.findings)
+    files = f"{report.files_checked} file{'s' if report.files_checked != 1 else ''}"
     if not total:
-        return f"No problems in {report.files_checked} files."
+        return f"No problems in {files}."
     parts = ", ".join(f"{n} {name}{'s' if n != 1 else ''}" for name, n in counts.items() if n)
     noun = "problem" if total == 1 else "problems"
-    return f"Found {total} {noun} ({parts}) in {report.files_checked} files."
+    return f"Found {total} {noun} ({parts}) in {files}."

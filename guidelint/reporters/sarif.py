@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from typing import Any
+from urllib.parse import quote
 
 from guidelint import __version__, registry
 from guidelint.findings import Severity
@@ -15,6 +16,16 @@ from guidelint.reporters.base import Report
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+
+
+def _uri(path: str) -> str:
+    """A file path as the relative URI reference `artifactLocation.uri` must be.
+
+    Spaces, `%`, `#`, `[`, non-ASCII letters and the like are legal in file
+    names but not in a URI: percent-encode them (UTF-8, RFC 3986), keeping
+    the `/` separators. A `:` in the first segment would read as a scheme.
+    """
+    return quote(path, safe="/")
 
 
 def render(report: Report) -> str:
@@ -46,7 +57,7 @@ def render(report: Report) -> str:
             "locations": [
                 {
                     "physicalLocation": {
-                        "artifactLocation": {"uri": report.path_prefix + f.path},
+                        "artifactLocation": {"uri": _uri(report.path_prefix + f.path)},
                         "region": {"startLine": f.line, "startColumn": f.column},
                     }
                 }

@@ -2,8 +2,8 @@
 """Time guidelint against the floor.py lower bound on the shared bench corpus.
 
     python3 benchmarks/bench.py [--pages 1000,10000] [--runs 3] [--seed S] [--warm]
-                                [--corpus-dir DIR] [--shared DIR] [--guidelint CMD]
-                                [--json FILE]
+                                [--cache] [--corpus-dir DIR] [--shared DIR]
+                                [--guidelint CMD] [--json FILE]
 
 For each corpus size it generates the site with make_corpus.py (into a temporary
 folder, or reuses DIR/pages-N-seed-S under --corpus-dir), then runs each command
@@ -14,12 +14,22 @@ folder, or reuses DIR/pages-N-seed-S under --corpus-dir), then runs each command
     floor.py CORPUS --stage full --jobs 2
     floor.py CORPUS --stage yaml
 
-Before every run, any .guidelint-cache folder in the corpus is deleted and, unless
---warm is given, every corpus file is evicted from the page cache
-(posix_fadvise DONTNEED). Wall time comes from time.perf_counter around the child;
-peak RSS is ru_maxrss from os.wait4, i.e. the largest single process of the child's
-tree (workers are not summed). A pyenv shim on PATH is resolved to the real
-executable, so that the shim's own start-up is not timed.
+With --cache, three more guidelint commands measure its cache (the corpus is
+made a git repository first, as a documentation repository is):
+
+    guidelint check (warm cache)       CORPUS, nothing changed since the last run
+    pre-commit: one page, prose        PRE_COMMIT=1 guidelint check PAGE, after a
+                                       sentence was added to PAGE
+    pre-commit: one page, new link     the same, after a broken link was added
+
+Before each of those runs, untimed: the page is restored, guidelint fills the
+cache, then the edit is made. Before every other run, any .guidelint-cache
+folder in the corpus is deleted. Unless --warm is given, every corpus file
+(the cache's too) is evicted from the page cache (posix_fadvise DONTNEED).
+Wall time comes from time.perf_counter around the child; peak RSS is ru_maxrss
+from os.wait4, i.e. the largest single process of the child's tree (workers are
+not summed). A pyenv shim on PATH is resolved to the real executable, so that
+the shim's own start-up is not timed.
 
 Prints a table (median wall seconds, min-max, median peak RSS) and, per size, the
 ratio guidelint/floor(full, 1 job) of the median wall times. Standard library only.
@@ -40,6 +50,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
@@ -68,11 +79,19 @@ def on_sigterm(signum: int, frame: FrameType | None) -> None:
 
 @dataclass(frozen=True)
 class Command:
-    """One benchmarked command line and the exit codes that count as success."""
+    """One benchmarked command line and the exit codes that count as success.
+
+    `setup` runs untimed before each run; a command with `keep_cache` runs
+    on the cache its setup left, the others on none.
+    """
 
     label: str
     argv: list[str]
     ok_codes: frozenset[int] = frozenset({0})
+    setup: Callable[[], None] | None = None
+    keep_cache: bool = False
+    env: dict[str, str] | None = None
+    cwd: Path | None = None
 
 
 @dataclass
@@ -150,6 +169,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="do not evict the corpus from the page cache before each run",
     )
     ap.add_argument(
+        "--cache",
+        action="store_true",
+        help="also time warm-cache and pre-commit runs (makes the corpus a git repository)",
+    )
+    ap.add_argument(
         "--corpus-dir",
         type=Path,
         metavar="DIR",
@@ -209,6 +233,8 @@ def measure(cmd: Command) -> tuple[float, int]:
         try:
             proc = subprocess.Popen(
                 cmd.argv,
+                env=cmd.env,
+                cwd=cmd.cwd,
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,
                 stderr=err,
@@ -273,13 +299,16 @@ def ensure_corpus(python: str, make_corpus: Path, root: Path, pages: int, seed: 
     return site
 
 
-def prepare(corpus: Path, evict: bool) -> None:
-    """Delete guidelint caches in CORPUS and, if EVICT, drop its files from the page cache."""
+def prepare(corpus: Path, evict: bool, keep_cache: bool = False) -> None:
+    """Delete guidelint caches in CORPUS (unless KEEP_CACHE) and, if EVICT, drop its
+    files from the page cache."""
     evict = evict and hasattr(os, "posix_fadvise")
     if evict:
         os.sync()  # dirty pages cannot be dropped
     for dirpath, dirnames, filenames in os.walk(corpus):
-        if CACHE_DIR_NAME in dirnames:
+        if ".git" in dirnames:
+            dirnames.remove(".git")
+        if CACHE_DIR_NAME in dirnames and not keep_cache:
             shutil.rmtree(os.path.join(dirpath, CACHE_DIR_NAME))
             dirnames.remove(CACHE_DIR_NAME)
         if not evict:
@@ -307,6 +336,72 @@ def commands(corpus: Path, guidelint: list[str], python: str, floor: Path) -> li
     ]
 
 
+def git_repository(corpus: Path) -> None:
+    """Make CORPUS a git repository with one commit, as a guide's repository is."""
+    if (corpus / ".git").is_dir():
+        return
+    env = {**os.environ, "GIT_AUTHOR_NAME": "bench", "GIT_AUTHOR_EMAIL": "bench@example.org",
+           "GIT_COMMITTER_NAME": "bench", "GIT_COMMITTER_EMAIL": "bench@example.org"}  # fmt: skip
+    print(f"committing {corpus} to a git repository", file=sys.stderr)
+    for argv in (["git", "init", "-q"], ["git", "add", "-A"], ["git", "commit", "-qm", "corpus"]):
+        proc = subprocess.run(argv, cwd=corpus, env=env, capture_output=True, check=False)
+        if proc.returncode != 0:
+            raise failure("git", argv, proc.returncode, stderr_tail(proc.stderr))
+
+
+def cache_commands(corpus: Path, guidelint: list[str]) -> list[Command]:
+    """The warm-cache and pre-commit command lines for one corpus (see the module doc)."""
+    check = [*guidelint, "check"]
+    page = min(corpus.glob("guide/*/*.md"))
+    original = page.read_bytes()
+    rel = page.relative_to(corpus).as_posix()
+
+    def fill() -> None:
+        page.write_bytes(original)
+        proc = subprocess.run(
+            [*check, str(corpus), "--format", "json"], capture_output=True, check=False
+        )
+        if proc.returncode not in (0, 1):
+            raise failure("cache fill", check, proc.returncode, stderr_tail(proc.stderr))
+
+    def edited(addition: bytes) -> Callable[[], None]:
+        def setup() -> None:
+            fill()
+            page.write_bytes(original + addition)
+
+        return setup
+
+    hook_env = {**os.environ, "PRE_COMMIT": "1"}
+    codes = frozenset({0, 1})
+    return [
+        Command(
+            "guidelint check (warm cache)",
+            [*check, str(corpus), "--format", "json"],
+            codes,
+            setup=fill,
+            keep_cache=True,
+        ),
+        Command(
+            "pre-commit: one page, prose",
+            [*check, rel],
+            codes,
+            setup=edited(b"\nA sentence added for the benchmark.\n"),
+            keep_cache=True,
+            env=hook_env,
+            cwd=corpus,
+        ),
+        Command(
+            "pre-commit: one page, new link",
+            [*check, rel],
+            codes,
+            setup=edited(b"\nSee [the benchmark](/guide/no-such-page-for-the-bench).\n"),
+            keep_cache=True,
+            env=hook_env,
+            cwd=corpus,
+        ),
+    ]
+
+
 def bench_size(
     corpus: Path, pages: int, cmds: list[Command], runs: int, evict: bool
 ) -> list[Result]:
@@ -314,7 +409,9 @@ def bench_size(
     results = [Result(pages, cmd) for cmd in cmds]
     for run in range(1, runs + 1):
         for result in results:
-            prepare(corpus, evict)
+            if result.command.setup is not None:
+                result.command.setup()
+            prepare(corpus, evict, result.command.keep_cache)
             wall, rss_kb = measure(result.command)
             result.wall_s.append(wall)
             result.max_rss_kb.append(rss_kb)
@@ -395,7 +492,15 @@ def run(args: argparse.Namespace) -> None:
         for pages in args.pages:
             corpus = ensure_corpus(python, make_corpus, root, pages, args.seed)
             cmds = commands(corpus, guidelint, python, floor)
-            results += bench_size(corpus, pages, cmds, args.runs, evict)
+            if args.cache:
+                git_repository(corpus)
+                cmds += cache_commands(corpus, guidelint)
+            try:
+                results += bench_size(corpus, pages, cmds, args.runs, evict)
+            finally:
+                if args.cache:  # leave the corpus as generated
+                    restore = ["git", "checkout", "-q", "--", "."]
+                    subprocess.run(restore, cwd=corpus, check=False)
 
     print_table(results)
     if args.json is not None:
@@ -404,6 +509,7 @@ def run(args: argparse.Namespace) -> None:
             "runs": args.runs,
             "seed": args.seed,
             "page_cache_evicted": evict,
+            "cache_commands": args.cache,
             "guidelint": guidelint,
             "python3": python,
         }

@@ -44,6 +44,7 @@ CACHE_DIR = ".guidelint-cache"
 FORMAT = 1  # bump when the snapshot's shape changes
 _MAGIC = b"guidelint-cache\n"
 KEEP = 4  # snapshots kept per site: check, report, a second config...
+DELTA_MIN = 64  # changed pages a delta may hold before the snapshot is rewritten
 # A file changed within this many nanoseconds of being looked at may change
 # again without its timestamps moving: such a stat is not trusted next time.
 _RACY_NS = 2_000_000_000
@@ -77,7 +78,9 @@ class Record:
     digest: bytes
     deps: Deps
     facts: bytes  # pickled PageFacts, or None when no cross-page rule runs
+    facts_digest: bytes  # equal when the facts are: the cross-page rules see no change
     result: bytes  # pickled (findings, suppressions)
+    signature: Signature | None = None  # the file's stat when it was read
 
     def valid(self, today: datetime.date, site_files: frozenset[str]) -> bool:
         deps = self.deps
@@ -92,6 +95,7 @@ class Snapshot:
     signatures: dict[str, tuple[Signature, bytes]] = field(default_factory=dict)
     records: dict[str, Record] = field(default_factory=dict)
     site: tuple[bytes, bytes] | None = None  # site digest, pickled site findings
+    nav: tuple[bytes, bytes] | None = None  # data files digest, pickled navigation entries
 
 
 @cache
@@ -144,54 +148,54 @@ def stable_repr(value: object) -> str:
     return repr(value)
 
 
-def _signature(st: os.stat_result) -> Signature:
+def signature(st: os.stat_result) -> Signature:
     return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
 
 
 class PageCache:
-    """Lookups and stores for one run; `save` writes the snapshot back."""
+    """Lookups and stores for one run; `save` writes what changed back."""
 
     def __init__(self, root: Path, key: bytes, folder: Path | None) -> None:
         self.root = root
+        self._prefix = str(root) + os.sep  # `root / rel` costs more than the stat itself
         self.folder = folder  # None: caching is off
         self.started_ns = time.time_ns()
-        self.old = self._load(key) if folder is not None else Snapshot(key)
-        self.new = Snapshot(key)
-        self.changed = self.old.key != key  # also set by any lookup that differs
+        self.base = self._read("snapshot", key) if folder is not None else None
+        delta = self._read("delta", key) if self.base is not None else None
+        self.old = _merged(self.base, delta) if self.base is not None else Snapshot(key)
+        self.new = Snapshot(key, nav=self.old.nav)
+        self.changed = False  # set by anything that differs from `old`
 
     @classmethod
     def open(cls, root: Path, key: bytes, enabled: bool = True) -> PageCache:
         return cls(root, key, _folder(root) if enabled else None)
 
-    @property
-    def enabled(self) -> bool:
-        return self.folder is not None
-
     # -- pages -----------------------------------------------------------------
 
     def content_digest(self, rel: str) -> bytes | None:
         """The hash of a file's bytes: from its unchanged stat, or by reading it."""
+        path = self._prefix + rel
         try:
-            st = os.stat(self.root / rel)
+            st = os.stat(path)
         except OSError:
             return None
-        sig = _signature(st)
+        sig = signature(st)
         known = self.old.signatures.get(rel)
         if known is not None and known[0] == sig:
-            self._remember(rel, sig, known[1], st)
+            self._remember(rel, sig, known[1])
             return known[1]
         try:
-            with open(self.root / rel, "rb") as handle:
+            with open(path, "rb") as handle:
                 found = digest(handle.read())
         except OSError:
             return None
-        self._remember(rel, sig, found, st)
+        self._remember(rel, sig, found)
         return found
 
-    def _remember(self, rel: str, sig: Signature, found: bytes, st: os.stat_result) -> None:
-        if self.started_ns - max(st.st_mtime_ns, st.st_ctime_ns) > _RACY_NS:
+    def _remember(self, rel: str, sig: Signature, found: bytes) -> None:
+        if self.started_ns - max(sig[1], sig[2]) > _RACY_NS:
             self.new.signatures[rel] = (sig, found)
-        if self.old.signatures.get(rel) != (sig, found):
+        if self.old.signatures.get(rel) != self.new.signatures.get(rel):
             self.changed = True
 
     def lookup(
@@ -210,9 +214,12 @@ class PageCache:
         return record
 
     def store(self, rel: str, record: Record) -> None:
+        """Keep a page's fresh result, and the stat of the file it was read from."""
         if record.digest:
             self.new.records[rel] = record
             self.changed = True
+            if record.signature is not None:
+                self._remember(rel, record.signature, record.digest)
 
     # -- the cross-page rules ----------------------------------------------------
 
@@ -228,56 +235,105 @@ class PageCache:
         self.new.site = (site_digest, findings)
         self.changed = True
 
+    def nav(self, data_digest: bytes) -> bytes | None:
+        """The pickled navigation entries read from data files with this digest."""
+        old = self.old.nav
+        if self.folder is None or old is None or old[0] != data_digest:
+            return None
+        return old[1]
+
+    def store_nav(self, data_digest: bytes, entries: bytes) -> None:
+        if self.new.nav is None or self.new.nav[0] != data_digest:
+            self.new.nav = (data_digest, entries)
+            self.changed = True
+
     # -- disk ------------------------------------------------------------------
 
-    def _path(self, key: bytes) -> Path:
+    def _path(self, kind: str, key: bytes) -> Path:
         assert self.folder is not None
-        return self.folder / f"snapshot-{key.hex()}.bin"
+        return self.folder / f"{kind}-{key.hex()}.bin"
 
-    def _load(self, key: bytes) -> Snapshot:
-        """The snapshot for `key`; an empty one when it is missing or damaged."""
+    def _read(self, kind: str, key: bytes) -> Snapshot | None:
+        """The snapshot (or delta) for `key`; None when it is missing or damaged."""
         try:
-            data = self._path(key).read_bytes()
+            data = self._path(kind, key).read_bytes()
         except OSError:
-            return Snapshot(b"")
+            return None
         head = len(_MAGIC)
         if data[:head] != _MAGIC or len(data) < head + 4:
-            return Snapshot(b"")
+            return None
         body = memoryview(data)[head + 4 :]
         if zlib.crc32(body) != int.from_bytes(data[head : head + 4], "little"):
-            return Snapshot(b"")
+            return None
         try:
             loaded: Any = pickle.loads(body)
         except Exception:  # any damage that slipped past the checksum: start afresh
-            return Snapshot(b"")
+            return None
         if not isinstance(loaded, Snapshot) or loaded.key != key:
-            return Snapshot(b"")
+            return None
         return loaded
 
     def save(self) -> None:
-        """Write the snapshot if anything changed; a cache never stops a run."""
+        """Write what changed; a cache never stops a run.
+
+        A run that changed a few pages (a commit) writes only a small delta
+        beside the snapshot, holding every change since the snapshot; when
+        the delta grows, or pages went away, the snapshot is written whole.
+        """
         if self.folder is None:
             return
-        old, new = self.old, self.new
+        old, new, base = self.old, self.new, self.base
         if not (self.changed or old.records.keys() != new.records.keys() or old.site != new.site):
             return
         try:
-            body = pickle.dumps(self.new, protocol=pickle.HIGHEST_PROTOCOL)
-            header = _MAGIC + zlib.crc32(body).to_bytes(4, "little")
             _prepare(self.folder)
-            target = self._path(self.new.key)
-            fd, temp = tempfile.mkstemp(prefix=".snapshot-", dir=self.folder)
-            try:
-                with os.fdopen(fd, "wb") as handle:
-                    handle.write(header)
-                    handle.write(body)
-                os.replace(temp, target)
-            except BaseException:
-                _unlink(Path(temp))
-                raise
-            _prune(self.folder, target)
+            delta = _delta(base, new) if base is not None else None
+            if delta is not None:
+                self._write("delta", delta)
+                return
+            self._write("snapshot", new)
+            _unlink(self._path("delta", new.key))
+            _prune(self.folder, self._path("snapshot", new.key))
         except OSError:
             pass  # a read-only or full disk: the next run parses again
+
+    def _write(self, kind: str, snapshot: Snapshot) -> None:
+        """Replace the file atomically: readers see the old one or the new one, whole."""
+        assert self.folder is not None
+        body = pickle.dumps(snapshot, protocol=pickle.HIGHEST_PROTOCOL)
+        fd, temp = tempfile.mkstemp(prefix=f".{kind}-", dir=self.folder)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(_MAGIC + zlib.crc32(body).to_bytes(4, "little"))
+                handle.write(body)
+            os.replace(temp, self._path(kind, snapshot.key))
+        except BaseException:
+            _unlink(Path(temp))
+            raise
+
+
+def _merged(base: Snapshot, delta: Snapshot | None) -> Snapshot:
+    if delta is None:
+        return base
+    merged = Snapshot(
+        base.key,
+        {**base.signatures, **delta.signatures},
+        {**base.records, **delta.records},
+        delta.site,
+        delta.nav or base.nav,
+    )
+    return merged
+
+
+def _delta(base: Snapshot, new: Snapshot) -> Snapshot | None:
+    """What `new` changes of `base`, or None when writing `new` whole is better."""
+    records = {p: r for p, r in new.records.items() if base.records.get(p) is not r}
+    signatures = {p: s for p, s in new.signatures.items() if base.signatures.get(p) != s}
+    gone = len(base.records.keys() - new.records.keys())
+    limit = max(DELTA_MIN, len(base.records) // 20)
+    if len(records) + gone > limit or len(signatures) > 4 * limit:
+        return None
+    return Snapshot(new.key, signatures, records, new.site, new.nav)
 
 
 def _folder(root: Path) -> Path:
@@ -314,13 +370,14 @@ def _prune(folder: Path, keep: Path) -> None:
             mtime = path.stat().st_mtime
         except OSError:
             continue
-        if path.name.startswith(".snapshot-") and now - mtime > 3600:
-            _unlink(path)  # left by a run that was killed while writing
+        if path.name.startswith((".snapshot-", ".delta-")) and now - mtime > 3600:
+            _unlink(path)  # a temporary file left by a run killed while writing
         elif path.name.startswith("snapshot-") and path != keep:
             snapshots.append((mtime, path))
     snapshots.sort(reverse=True)
     for _, path in snapshots[KEEP - 1 :]:
         _unlink(path)
+        _unlink(path.with_name("delta-" + path.name.removeprefix("snapshot-")))
 
 
 def _unlink(path: Path) -> None:

@@ -23,7 +23,7 @@ from guidelint import config as config_mod
 from guidelint import facts as facts_mod
 from guidelint.anchors import IdOptions
 from guidelint.baseline import Outcome
-from guidelint.cache import PageCache, Record, context_key, stable_repr
+from guidelint.cache import PageCache, Record, context_key, digest, stable_repr
 from guidelint.checks import suppression_unused
 from guidelint.context import Context
 from guidelint.errors import GuidelintError
@@ -137,7 +137,7 @@ def _run(options: Options) -> Result:
     # Templates first: pages' include links and anchors depend on them.
     templates = [f for f in files.sources if f.kind in (Kind.LAYOUT, Kind.INCLUDE)]
     template_reads = [_guarded(item, partial(read_source, site, item)) for item in templates]
-    template_pages = [page for page, _ in template_reads]
+    template_pages = [read.page for read in template_reads]
     ctx.templates = Templates.from_pages(template_pages, site.includes_dir, site.layouts_dir)
     ctx.site_files = frozenset(
         [*(f.path for f in files.sources), *files.static, *files.others, *files.data_files]
@@ -148,7 +148,7 @@ def _run(options: Options) -> Result:
         for finding in _guarded(item, partial(_page_findings, ctx, page_rules, page))
     ]
     directives = {page.path: page.body.suppressions for page in template_pages}
-    key = _context_key(ctx, rules, templates, [d for _, d in template_reads])
+    key = _context_key(ctx, rules, templates, [read.digest for read in template_reads])
     store = PageCache.open(root, key, options.use_cache)
     rest = [f for f in files.sources if f.kind not in (Kind.LAYOUT, Kind.INCLUDE)]
     data_files = files.data_files if site_rules else None
@@ -159,20 +159,7 @@ def _run(options: Options) -> Result:
         if page_directives:
             directives[item.path] = page_directives
     if site_rules:
-        data = [(rel, store.content_digest(rel) or b"") for rel in files.data_files]
-        site_digest = _site_digest(key, records, data, files)
-        cached = store.site_findings(site_digest)
-        if cached is not None:
-            found_elsewhere: list[Finding] = pickle.loads(cached)
-        else:
-            facts = [pickle.loads(record.facts) for _, record in records]
-            facts.extend(facts_mod.build(page, ctx) for page in template_pages)
-            if nav is None:
-                nav = navdata.entries(site, files.data_files)
-            index = SiteIndex(site, facts, files.static, files.others, nav)
-            found_elsewhere = _site_findings(ctx, site_rules, index)
-            store.store_site(site_digest, pickle.dumps(found_elsewhere, pickle.HIGHEST_PROTOCOL))
-        findings.extend(found_elsewhere)
+        findings.extend(_cross_page(ctx, site_rules, records, template_pages, files, nav, store))
     store.save()
     findings = _apply_severities(findings, config, options.precommit)
     findings = _apply_per_file_ignores(findings, config.per_file_ignores)
@@ -192,6 +179,47 @@ def _run(options: Options) -> Result:
         baseline=outcome,
         narrowed=_given(root, options.paths) is not None,
     )
+
+
+def _cross_page(
+    ctx: Context,
+    rules: tuple[Rule, ...],
+    records: list[tuple[SiteFile, Record]],
+    template_pages: list[Page],
+    files: SiteFiles,
+    nav: list[NavEntry] | None,
+    store: PageCache,
+) -> list[Finding]:
+    """The cross-page rules' findings: reused while no page's facts changed.
+
+    Most edits (prose, a typo) leave a page's facts as they were, and the
+    cross-page rules read nothing else of pages.
+    """
+    templates = [facts_mod.build(page, ctx) for page in template_pages]
+    data = context_key(
+        part for rel in files.data_files for part in (rel, store.content_digest(rel) or b"")
+    )
+    parts: list[bytes | str] = [store.new.key, data, "\n".join(files.static)]
+    parts.append("\n".join(files.others))
+    parts.extend(part for item, record in records for part in (item.path, record.facts_digest))
+    parts.append(pickle.dumps(templates, pickle.HIGHEST_PROTOCOL))
+    site_digest = context_key(parts)
+    cached = store.site_findings(site_digest)
+    if cached is not None:
+        found: list[Finding] = pickle.loads(cached)
+        return found
+    facts = [pickle.loads(record.facts) for _, record in records]
+    if nav is None:
+        known = store.nav(data)
+        if known is not None:
+            nav = pickle.loads(known)
+        else:
+            nav = navdata.entries(ctx.site, files.data_files)
+    store.store_nav(data, pickle.dumps(nav, pickle.HIGHEST_PROTOCOL))
+    index = SiteIndex(ctx.site, [*facts, *templates], files.static, files.others, nav)
+    found = _site_findings(ctx, rules, index)
+    store.store_site(site_digest, pickle.dumps(found, pickle.HIGHEST_PROTOCOL))
+    return found
 
 
 def _context_key(
@@ -214,23 +242,6 @@ def _context_key(
             parts.append(str(choice.schema))
     for item, found in zip(templates, digests, strict=True):
         parts.extend((item.path, found))
-    return context_key(parts)
-
-
-def _site_digest(
-    key: bytes,
-    records: list[tuple[SiteFile, Record]],
-    data_files: list[tuple[str, bytes]],
-    files: SiteFiles,
-) -> bytes:
-    """A digest of all the cross-page rules read: unchanged, their findings are too."""
-    parts: list[bytes | str] = [key]
-    for item, record in records:
-        parts.extend((item.path, record.digest))
-    for rel, found in data_files:
-        parts.extend((rel, found))
-    parts.append("\n".join(files.static))
-    parts.append("\n".join(files.others))
     return context_key(parts)
 
 
@@ -323,14 +334,17 @@ def _check_one(ctx: Context, rules: tuple[Rule, ...], item: SiteFile, want_facts
 
     def work() -> Record:
         ctx.begin_page()
-        page, found_digest = read_source(ctx.site, item)
+        page, found_digest, found_signature = read_source(ctx.site, item)
         found = _page_findings(ctx, rules, page)
         facts = facts_mod.build(page, ctx) if want_facts else None
+        facts_bytes = pickle.dumps(facts, pickle.HIGHEST_PROTOCOL)
         return Record(
             kind=item.kind,
             digest=found_digest,
             deps=ctx.page_deps(),
-            facts=pickle.dumps(facts, pickle.HIGHEST_PROTOCOL),
+            facts=facts_bytes,
+            facts_digest=digest(facts_bytes),
+            signature=found_signature,
             result=pickle.dumps((found, page.body.suppressions), pickle.HIGHEST_PROTOCOL),
         )
 

@@ -58,6 +58,18 @@ class PageFacts:
     def published(self) -> bool:
         return self.output_path is not None
 
+    # Pickled the same way in every process (a set's order is not), so equal
+    # facts have equal bytes: the cache compares pages' facts by digest.
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(self.__dict__)
+        state["ids"] = tuple(sorted(self.ids))
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        ids: tuple[str, ...] = state["ids"]  # type: ignore[assignment]
+        state["ids"] = frozenset(ids)
+        self.__dict__.update(state)
+
 
 def _refs(page: Page, keys: tuple[str, ...]) -> tuple[Ref, ...]:
     out: list[Ref] = []

@@ -5,11 +5,12 @@ Everything later (rules, index, reporters) works from the `Page` built here.
 
 from __future__ import annotations
 
+import os
 import posixpath
-from typing import Any
+from typing import Any, NamedTuple
 
 from guidelint import urls
-from guidelint.cache import digest
+from guidelint.cache import Signature, digest, signature
 from guidelint.frontmatter import Split, split
 from guidelint.model import Body, Kind, Page, SiteFile
 from guidelint.site import SiteConfig, deep_merge, defaults_for, document_url, page_url
@@ -21,28 +22,38 @@ MAX_BYTES = 20 * 1024 * 1024  # larger files are named, not parsed
 
 def read_page(config: SiteConfig, item: SiteFile) -> Page:
     """Read and parse `item`; never raises for anything the file holds."""
-    return read_source(config, item)[0]
+    return read_source(config, item).page
 
 
-def read_source(config: SiteConfig, item: SiteFile) -> tuple[Page, bytes]:
-    """`read_page`, with the content hash of the bytes parsed (empty when unreadable).
+class Source(NamedTuple):
+    """A page with what the cache needs to know of the bytes it came from."""
 
-    The hash comes from the very bytes parsed, so a file edited while it is
-    read can never be cached under its new hash with its old result.
+    page: Page
+    digest: bytes  # of the bytes parsed; empty when the file cannot be cached
+    signature: Signature | None  # the file's stat before it was read
+
+
+def read_source(config: SiteConfig, item: SiteFile) -> Source:
+    """`read_page`, with the content hash of the bytes parsed and the file's stat.
+
+    The hash comes from the very bytes parsed, and the stat from before they
+    were read: a file edited meanwhile can never be cached under its new
+    hash with its old result, nor trusted by its new stat.
     """
     try:
         with open(config.root / item.path, "rb") as handle:
+            st = os.fstat(handle.fileno())
             data = handle.read(MAX_BYTES + 1)
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         issue = EncodingIssue("unreadable", 1, 1, None, f"cannot read the file: {reason}")
-        return _empty(item, (issue,)), b""
+        return Source(_empty(item, (issue,)), b"", None)
     if len(data) > MAX_BYTES:
         issue = EncodingIssue(
             "too-large", 1, 1, None, f"file is over {MAX_BYTES // 1024 // 1024} MB; not linted"
         )
-        return _empty(item, (issue,)), b""  # never cached: only its start was read
-    return parse_page(config, item, data), digest(data)
+        return Source(_empty(item, (issue,)), b"", None)  # never cached: only its start was read
+    return Source(parse_page(config, item, data), digest(data), signature(st))
 
 
 def _empty(item: SiteFile, issues: tuple[EncodingIssue, ...]) -> Page:

@@ -40,8 +40,9 @@ class Resolver:
         self.index = index
         self.locator = Locator(index.site)
         self.baseurl = index.site.baseurl
-        # Working links, by production path and fragment: most links share a few targets.
-        self.working: dict[tuple[str, str | None], Target] = {}
+        # Where each absolute path lands (without its fragment): most links
+        # share a few targets.
+        self.served: dict[str, Target] = {}
 
     def _link_url(self, source: str) -> str | None:
         fact = self.index.by_path.get(source)
@@ -78,9 +79,15 @@ class Resolver:
         return self._land(location, None)
 
     def _serve(self, path: str, fragment: str | None, relative: bool, page_url: str) -> Target:
-        known = self.working.get((path, fragment))
-        if known is not None:
-            return known
+        known = self.served.get(path)
+        if known is None:
+            known = self.served[path] = self._serve_path(path, False, "")
+        if known.status == "ok":
+            return known if fragment is None else Target("ok", known.output, fragment)
+        # Rare: a broken link. A relative one's message names the page it is on.
+        return self._serve_path(path, True, page_url) if relative else known
+
+    def _serve_path(self, path: str, relative: bool, page_url: str) -> Target:
         base = self.baseurl
         bare = (path[len(base) :] or "/") if base and path.startswith(base + "/") else path
         how = f" (resolved from the page's URL {page_url} to {path})" if relative else ""
@@ -108,8 +115,7 @@ class Resolver:
                 )
         served = self.index.serve(site_path)
         if served is not None:
-            target = self.working[(path, fragment)] = Target("ok", served, fragment)
-            return target
+            return Target("ok", served)
         near = self.index.near_miss(site_path)
         if near is not None and site_path.endswith("/") and near == site_path.rstrip("/"):
             reason = (
@@ -131,18 +137,8 @@ def resolved_links(index: SiteIndex) -> list[tuple[PageFacts, Link, Target]]:
     """
     cached = index.cache.get("links")
     if cached is None:
-        resolver = Resolver(index)
-        known = resolver.working
-        cached = []
-        for page in index.pages:
-            for link in page.links:
-                location = link.location
-                hit = (
-                    known.get((location.path, location.fragment))
-                    if location is not None and location.status == "path"
-                    else None
-                )
-                cached.append((page, link, hit or resolver.resolve(link, page)))
+        resolve = Resolver(index).resolve
+        cached = [(page, link, resolve(link, page)) for page in index.pages for link in page.links]
         index.cache["links"] = cached
     return list(cached)
 

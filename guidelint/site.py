@@ -236,6 +236,13 @@ class _Filter:
             return known
         return self._keep(rel, False)
 
+    def keep_folder(self, rel: str) -> bool:
+        """Whether the folder `rel` and every folder above it pass ("" is the root)."""
+        if not rel:
+            return True
+        parent = rel.rpartition("/")[0]
+        return self.keep(rel, True) and self.keep_folder(parent)
+
     def _keep(self, rel: str, is_dir: bool) -> bool:
         base = rel.rsplit("/", 1)[-1]
         if self.include.match(rel, is_dir) or self.include.match(base, is_dir):
@@ -320,11 +327,8 @@ def walk(config: SiteConfig) -> SiteFiles:
 
 def _kept_path(entry_filter: _Filter, rel: str) -> bool:
     """Every folder on the way down, and the file itself, must pass the filter."""
-    parts = rel.split("/")
-    for depth in range(1, len(parts) + 1):
-        if not entry_filter.keep("/".join(parts[:depth]), depth < len(parts)):
-            return False
-    return True
+    folder, _, _ = rel.rpartition("/")
+    return entry_filter.keep_folder(folder) and entry_filter.keep(rel, False)
 
 
 def _inside(root: Path, path: str) -> bool:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from guidelint import engine
+from guidelint import cache, engine
 from guidelint.cache import CACHE_DIR
 from guidelint.findings import Finding
 from tests.conftest import EXAMPLE, FIXTURES
@@ -194,3 +194,39 @@ def test_the_user_cache_folder_when_asked(tmp_path: Path, monkeypatch: pytest.Mo
     _run(site)
     assert not (site / CACHE_DIR).exists()
     assert list((tmp_path / "elsewhere").glob("*/snapshot-*"))
+
+
+def test_a_small_change_is_written_as_a_delta(
+    tmp_path: Path, reads: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = _copy(tmp_path)
+    _run(site)
+    folder = site / CACHE_DIR
+    (snapshot,) = folder.glob("snapshot-*")
+    written = snapshot.read_bytes()
+    pages = sorted((site / "guide").glob("0*.md"))
+    pages[0].write_text(pages[0].read_text("utf-8") + "\nA new sentence.\n", "utf-8")
+    _run(site)
+    assert snapshot.read_bytes() == written, "one page changed: the snapshot stays"
+    (delta,) = folder.glob("delta-*")
+    reads.clear()
+    cached = _run(site)
+    assert set(reads) <= _templates(site), "the delta was not used"
+    assert cached == _run(site, use_cache=False)
+
+    delta.write_bytes(delta.read_bytes()[:-10])  # damaged: the changed page is parsed again
+    reads.clear()
+    assert _run(site) == cached
+    assert pages[0].relative_to(site).as_posix() in reads
+
+    # Many changes at once: the snapshot is written whole and the delta goes.
+    monkeypatch.setattr(cache, "DELTA_MIN", 1)
+    for page in pages:
+        page.write_text(page.read_text("utf-8") + "\nAnother sentence.\n", "utf-8")
+    _run(site)
+    assert snapshot.read_bytes() != written
+    assert not list(folder.glob("delta-*"))
+    reads.clear()
+    cached = _run(site)
+    assert set(reads) <= _templates(site)
+    assert cached == _run(site, use_cache=False)

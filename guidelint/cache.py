@@ -170,6 +170,11 @@ class PageCache:
     def open(cls, root: Path, key: bytes, enabled: bool = True) -> PageCache:
         return cls(root, key, _folder(root) if enabled else None)
 
+    @property
+    def key(self) -> bytes:
+        """The context this cache is for."""
+        return self.new.key
+
     # -- pages -----------------------------------------------------------------
 
     def content_digest(self, rel: str) -> bytes | None:

@@ -163,8 +163,8 @@ def _run(options: Options) -> Result:
     store.save()
     findings = _apply_severities(findings, config, options.precommit)
     findings = _apply_per_file_ignores(findings, config.per_file_ignores)
-    narrowed = bool(options.select or options.ignore)
-    findings = _apply_suppressions(findings, directives, rules, narrowed)
+    rules_narrowed = bool(options.select or options.ignore)
+    findings = _apply_suppressions(findings, directives, rules, rules_narrowed)
     outcome = None
     baseline_file = options.baseline or config.baseline
     if options.use_baseline and baseline_file is not None:
@@ -199,7 +199,7 @@ def _cross_page(
     data = context_key(
         part for rel in files.data_files for part in (rel, store.content_digest(rel) or b"")
     )
-    parts: list[bytes | str] = [store.new.key, data, "\n".join(files.static)]
+    parts: list[bytes | str] = [store.key, data, "\n".join(files.static)]
     parts.append("\n".join(files.others))
     parts.extend(part for item, record in records for part in (item.path, record.facts_digest))
     parts.append(pickle.dumps(templates, pickle.HIGHEST_PROTOCOL))

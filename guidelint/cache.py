@@ -77,7 +77,7 @@ class Record:
     kind: Kind
     digest: bytes
     deps: Deps
-    facts: bytes  # pickled PageFacts, or None when no cross-page rule runs
+    facts: bytes  # pickled PageFacts (a pickled None when no cross-page rule runs)
     facts_digest: bytes  # equal when the facts are: the cross-page rules see no change
     result: bytes  # pickled (findings, suppressions)
     signature: Signature | None = None  # the file's stat when it was read
@@ -289,6 +289,8 @@ class PageCache:
             return
         old, new, base = self.old, self.new, self.base
         if not (self.changed or old.records.keys() != new.records.keys() or old.site != new.site):
+            with contextlib.suppress(OSError):  # used: not among the first to be pruned
+                os.utime(self._path("snapshot", new.key))
             return
         try:
             _prepare(self.folder)
@@ -320,14 +322,13 @@ class PageCache:
 def _merged(base: Snapshot, delta: Snapshot | None) -> Snapshot:
     if delta is None:
         return base
-    merged = Snapshot(
+    return Snapshot(
         base.key,
         {**base.signatures, **delta.signatures},
         {**base.records, **delta.records},
         delta.site,
         delta.nav or base.nav,
     )
-    return merged
 
 
 def _delta(base: Snapshot, new: Snapshot) -> Snapshot | None:

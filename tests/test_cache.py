@@ -230,3 +230,17 @@ def test_a_small_change_is_written_as_a_delta(
     cached = _run(site)
     assert set(reads) <= _templates(site)
     assert cached == _run(site, use_cache=False)
+
+
+def test_old_contexts_are_pruned_and_used_ones_kept(tmp_path: Path) -> None:
+    site = _copy(tmp_path)
+    folder = site / CACHE_DIR
+    _run(site)  # the everyday context
+    (everyday,) = folder.glob("snapshot-*")
+    for number, code in enumerate(("FM001", "FM002", "FM003", "FM004", "NAV001")):
+        os.utime(everyday, (1_000_000 + number, 1_000_000 + number))  # long unused...
+        _run(site)  # ...until now: used again, nothing changed
+        _run(site, ignore=(code,))  # a one-off context
+    snapshots = list(folder.glob("snapshot-*"))
+    assert len(snapshots) == cache.KEEP
+    assert everyday in snapshots

@@ -159,3 +159,20 @@ def test_shallow_clone_says_so_instead_of_a_wrong_date(tmp_path: Path) -> None:
         (None, "shallow clone: the line is older"),
         (None, "shallow clone: the line is older"),
     ]
+
+
+def test_a_baseline_does_not_hide_open_items(tmp_path: Path) -> None:
+    """A baseline quiets `check` about old problems; the editors' list keeps them."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "_config.yml").write_text("title: t\n", "utf-8")
+    (site / "post.md").write_text(PAGE_V1, "utf-8")
+    (site / ".guidelint.yaml").write_text("baseline: baseline.json\n", "utf-8")
+    written = CliRunner().invoke(
+        cli, ["check", str(site), "--write-baseline", str(site / "baseline.json")]
+    )
+    assert written.exit_code == 0, written.output
+    checked = CliRunner().invoke(cli, ["check", str(site), "--format", "json"])
+    assert json.loads(checked.stdout) == []
+    [item] = json.loads(_report(str(site), "--format", "json"))
+    assert item["marker"] == "GAP"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from guidelint.cache import CACHE_DIR
-from tests.conftest import EXAMPLE
+from tests.conftest import EXAMPLE, ROOT
 from tests.test_cli import run_cli
 
 TODAY = ("--today", "2026-11-27")
@@ -153,3 +153,15 @@ def test_writing_a_baseline_needs_the_whole_site(
     )
     assert code == 2 and "whole site" in err
     assert not (site.parent / "b.json").exists()
+
+
+def test_the_example_baseline_our_own_hook_uses_is_current(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`.pre-commit-config.yaml` checks the example against it: no new finding, none fixed."""
+    baseline = EXAMPLE / ".guidelint-baseline.json"
+    code, out, err = run_cli(
+        capsys, "check", str(EXAMPLE), "--baseline", str(baseline), "--ignore", "STL002"
+    )
+    assert (code, err) == (0, ""), out + err
+    assert str(baseline.relative_to(ROOT)) in (ROOT / ".pre-commit-config.yaml").read_text()

@@ -63,6 +63,7 @@ def scan(text: str, structure: BodyStructure, first_line: int) -> tuple[Directiv
 
 
 def malformed_code(code: str) -> bool:
+    """Not even shaped like a code or prefix (`LNK`, `LNK00`, `LNK001`)."""
     return _CODE.fullmatch(code) is None
 
 

@@ -19,6 +19,7 @@ import os
 import re
 import tempfile
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,13 +36,15 @@ Key = tuple[str, str, str]  # rule, path, fingerprint
 def fingerprint(finding: Finding) -> str:
     """What identifies a finding across edits: its offending text, or its message.
 
-    Findings placed without source text (a whole-file problem) fall back on
-    the message with numbers taken out, as those carry line numbers and
-    day counts that move.
+    The offending text is the finding's source: the line, or for a link its
+    target. Where that says nothing (no text, or a line such as the `---`
+    that opens front matter, where every missing key is reported), the
+    message counts too, with numbers taken out: they are line numbers and
+    day counts, which move.
     """
     text = " ".join(finding.source.split())
-    if not text:
-        text = "message:" + _DIGITS.sub("#", finding.message)
+    if not any(ch.isalnum() for ch in text):
+        text += "\nmessage:" + _DIGITS.sub("#", finding.message)
     return hashlib.blake2b(text.encode("utf-8", "surrogateescape"), digest_size=8).hexdigest()
 
 
@@ -73,6 +76,8 @@ def load(path: Path) -> Counter[Key]:
         raise GuidelintError(f"{path}: cannot read the baseline: {exc}") from None
     except json.JSONDecodeError as exc:
         raise GuidelintError(f"{path}:{exc.lineno}: the baseline is not JSON: {exc.msg}") from None
+    except RecursionError:
+        raise GuidelintError(f"{path}: not a guidelint baseline: nested too deeply") from None
     entries = data.get("findings") if isinstance(data, dict) else None
     if not isinstance(entries, list) or data.get("format") != FORMAT:
         raise GuidelintError(
@@ -102,9 +107,16 @@ def _mode(path: Path) -> int:
         return 0o666 & ~umask
 
 
-def apply(findings: list[Finding], entries: Counter[Key]) -> tuple[list[Finding], Outcome]:
-    """`findings` not in the baseline; in sorted order, so which of twins is new is stable."""
-    left = Counter(entries)
+def apply(
+    findings: list[Finding], entries: Counter[Key], ran: Callable[[str], bool]
+) -> tuple[list[Finding], Outcome]:
+    """`findings` not in the baseline; in sorted order, so which of twins is new is stable.
+
+    Entries of rules that did not run (`ran(code)` false) are neither used
+    nor counted: they are not fixed, only unchecked.
+    """
+    left = Counter({key: count for key, count in entries.items() if ran(key[0])})
+    entries = Counter(left)
     kept: list[Finding] = []
     for finding in sorted(findings):
         found = key(finding)

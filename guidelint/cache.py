@@ -8,15 +8,18 @@ close to the files that changed.
 Layout: one snapshot file per *context* (guidelint's own code, the config and
 the schemas and packs it names, `_config.yml`, the templates, the rules
 enabled) in `.guidelint-cache/` at the site root, or in the user cache folder
-when the site cannot be written to. A snapshot holds, for each page, the hash
-of the bytes it was parsed from, what else its result depended on (the date,
-files it looked for), and the pickled result; and the stat signature of each
-file, so that unchanged files need not even be read.
+when the site cannot be written to, plus a small delta of what later runs
+changed. A snapshot holds, for each page, the hash of the bytes it was parsed
+from, what else its result depended on (the date, files it looked for), and
+the pickled result; and the stat signature of each file, so that unchanged
+files need not even be read.
 
-Safety: a snapshot is written whole to a temporary file and renamed into
-place, so two processes writing at once leave one complete snapshot (the
-last one). A checksum covers the file: a truncated or damaged snapshot is
-ignored, and rewritten by the run that found it.
+Safety: files are written whole to a temporary file and renamed into place,
+so two processes writing at once leave one complete file (the last one).
+Each carries a MAC keyed with a random secret kept in the user's cache
+folder, never in a site: a truncated or damaged file, or one this user's
+guidelint did not write (committed to a repository, say), is never
+unpickled; it is ignored and rewritten by the run that found it.
 """
 
 from __future__ import annotations
@@ -25,12 +28,13 @@ import contextlib
 import dataclasses
 import datetime
 import hashlib
+import hmac
 import os
 import pickle
+import re
 import sys
 import tempfile
 import time
-import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -43,6 +47,8 @@ from guidelint.model import Kind
 CACHE_DIR = ".guidelint-cache"
 FORMAT = 1  # bump when the snapshot's shape changes
 _MAGIC = b"guidelint-cache\n"
+_MAC_SIZE = 16
+_SECRET_NAME = "secret.key"
 KEEP = 4  # snapshots kept per site: check, report, a second config...
 DELTA_MIN = 64  # changed pages a delta may hold before the snapshot is rewritten
 # A file changed within this many nanoseconds of being looked at may change
@@ -140,6 +146,8 @@ def stable_repr(value: object) -> str:
         return "{" + ", ".join(items) + "}"
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(stable_repr(item) for item in value) + "]"
+    if isinstance(value, re.Pattern):  # whose repr is cut at 200 characters
+        return f"re.compile({value.pattern!r}, {value.flags})"
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         fields = (
             f"{f.name}={stable_repr(getattr(value, f.name))}" for f in dataclasses.fields(value)
@@ -264,15 +272,15 @@ class PageCache:
             data = self._path(kind, key).read_bytes()
         except OSError:
             return None
-        head = len(_MAGIC)
-        if data[:head] != _MAGIC or len(data) < head + 4:
+        head, secret = len(_MAGIC), _secret()
+        if secret is None or data[:head] != _MAGIC or len(data) < head + _MAC_SIZE:
             return None
-        body = memoryview(data)[head + 4 :]
-        if zlib.crc32(body) != int.from_bytes(data[head : head + 4], "little"):
-            return None
+        body = memoryview(data)[head + _MAC_SIZE :]
+        if not hmac.compare_digest(_mac(secret, body), data[head : head + _MAC_SIZE]):
+            return None  # damaged, or not written by this user's guidelint: never unpickled
         try:
             loaded: Any = pickle.loads(body)
-        except Exception:  # any damage that slipped past the checksum: start afresh
+        except Exception:  # cannot happen with a good MAC, but a cache never stops a run
             return None
         if not isinstance(loaded, Snapshot) or loaded.key != key:
             return None
@@ -307,11 +315,14 @@ class PageCache:
     def _write(self, kind: str, snapshot: Snapshot) -> None:
         """Replace the file atomically: readers see the old one or the new one, whole."""
         assert self.folder is not None
+        secret = _secret()
+        if secret is None:
+            return
         body = pickle.dumps(snapshot, protocol=pickle.HIGHEST_PROTOCOL)
         fd, temp = tempfile.mkstemp(prefix=f".{kind}-", dir=self.folder)
         try:
             with os.fdopen(fd, "wb") as handle:
-                handle.write(_MAGIC + zlib.crc32(body).to_bytes(4, "little"))
+                handle.write(_MAGIC + _mac(secret, body))
                 handle.write(body)
             os.replace(temp, self._path(kind, snapshot.key))
         except BaseException:
@@ -342,6 +353,48 @@ def _delta(base: Snapshot, new: Snapshot) -> Snapshot | None:
     return Snapshot(new.key, signatures, records, new.site, new.nav)
 
 
+def _mac(secret: bytes, body: bytes | memoryview) -> bytes:
+    return hashlib.blake2b(body, key=secret, digest_size=_MAC_SIZE).digest()
+
+
+def _user_cache() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "guidelint"
+
+
+def _secret() -> bytes | None:
+    """This user's random key, kept in the user cache folder; None when it cannot be kept.
+
+    Snapshots are pickles, and unpickling runs code: a snapshot is read only
+    when it carries a MAC made with this key, so one committed to a
+    repository or planted in a shared folder is never unpickled. Without a
+    key the cache is simply not used.
+    """
+    return _secret_in(_user_cache() / _SECRET_NAME)
+
+
+@cache
+def _secret_in(path: Path) -> bytes | None:
+    for _ in range(2):
+        try:
+            data = path.read_bytes()
+            return data if len(data) == 32 else None
+        except FileNotFoundError:
+            pass
+        except OSError:
+            return None
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            continue  # another run made it just now: read theirs
+        except OSError:
+            return None
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(os.urandom(32))
+    return None
+
+
 def _folder(root: Path) -> Path:
     """`.guidelint-cache` in the site, or the user cache folder when the site is read-only."""
     override = os.environ.get("GUIDELINT_CACHE_DIR")
@@ -350,8 +403,7 @@ def _folder(root: Path) -> Path:
     local = root / CACHE_DIR
     if local.is_dir() or os.access(root, os.W_OK):
         return local
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "guidelint" / hashlib.sha1(str(root).encode()).hexdigest()[:16]
+    return _user_cache() / hashlib.sha1(str(root).encode()).hexdigest()[:16]
 
 
 def _prepare(folder: Path) -> None:

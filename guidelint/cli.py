@@ -49,7 +49,16 @@ _output_option = click.option(
 
 
 def _emit(text: str, output: Path | None, quiet: bool = False) -> None:
-    """Write a report to `output`, or print it unless `quiet`."""
+    """Write a report to `output`, or print it unless `quiet`.
+
+    A file name that is not UTF-8 reaches a report as surrogates for its
+    raw bytes; they are written as `\udce9` escapes, so every report stays
+    valid UTF-8 (and valid JSON).
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = text.encode("utf-8", "backslashreplace").decode("utf-8")
     if output is not None:
         try:
             output.write_text(text, encoding="utf-8")
@@ -231,7 +240,7 @@ def report(
     except ValueError as exc:
         raise GuidelintError(str(exc)) from None
     select = report_mod.MARKER_RULES + (report_mod.OTHER_FAMILIES if everything else ())
-    # A baseline quiets CI about old problems; editors still want every open item.
+    # A baseline or a suppression quiets `check`; editors still want every open item.
     options = engine.Options(
         paths=paths,
         config_file=config_file,
@@ -239,6 +248,7 @@ def report(
         jobs=jobs,
         today=day,
         use_baseline=False,
+        use_suppressions=False,
     )
     result = engine.run(options)
     found = report_mod.items_from(result.findings, everything)

@@ -54,6 +54,7 @@ class Options:
     use_cache: bool = True
     baseline: Path | None = None  # default: the config's `baseline:`
     use_baseline: bool = True  # False when writing one
+    use_suppressions: bool = True  # False for the editors' report: every open item
 
 
 @dataclass
@@ -161,14 +162,17 @@ def _run(options: Options) -> Result:
     if site_rules:
         findings.extend(_cross_page(ctx, site_rules, records, template_pages, files, nav, store))
     store.save()
+    # Suppressions first: SUP001 findings then take severities and ignores too.
+    if options.use_suppressions:
+        rules_narrowed = bool(options.select or options.ignore)
+        findings = _apply_suppressions(findings, directives, rules, rules_narrowed)
     findings = _apply_severities(findings, config, options.precommit)
     findings = _apply_per_file_ignores(findings, config.per_file_ignores)
-    rules_narrowed = bool(options.select or options.ignore)
-    findings = _apply_suppressions(findings, directives, rules, rules_narrowed)
     outcome = None
     baseline_file = options.baseline or config.baseline
     if options.use_baseline and baseline_file is not None:
-        findings, outcome = baseline.apply(findings, baseline.load(baseline_file))
+        ran = frozenset(rule.code for rule in rules)
+        findings, outcome = baseline.apply(findings, baseline.load(baseline_file), ran.__contains__)
     reported = _narrow(findings, ctx, options.paths, files)
     reported.sort()
     return Result(
@@ -253,15 +257,19 @@ def _apply_suppressions(
 ) -> list[Finding]:
     """Drop what pages' `guidelint-disable` comments silence; report those that silence nothing.
 
-    A code is judged only when a rule it names ran; a code-less directive
-    only when the command line did not narrow the rules.
+    A code is judged only when every rule it names ran (`LNK` under
+    `--select LNK001` is not); a code-less directive only when the command
+    line did not narrow the rules. SUP findings are never silenced in a page
+    (SUP002 says so), so codes naming them are not judged either.
     """
-    codes = [rule.code for rule in rules]
+    ran = frozenset(rule.code for rule in rules)
+    every = registry.by_code()
 
     def judged(code: str | None) -> bool:
         if code is None:
             return not rules_narrowed
-        return any(c.startswith(code) for c in codes)
+        named = [c for c in every if c.startswith(code)]
+        return bool(named) and not code.startswith("SUP") and all(c in ran for c in named)
 
     unused = suppression_unused.finding if suppression_unused.RULE in rules else None
     return suppress.apply(findings, directives, judged, unused)

@@ -52,7 +52,7 @@ def scan(text: str, structure: BodyStructure, first_line: int) -> tuple[Directiv
         if region is None or region.kind != "comment" or region.start != m.start():
             continue  # shown as an example in code, or inside another comment
         action = m.group(1).lower()
-        words = m.group(2).split(" -- ", 1)[0]
+        words = m.group(2).split(" -- ", 1)[0].rstrip("-")  # `--->` ends a comment too
         codes = tuple(code.upper() for code in _SPLIT.split(words.strip()) if code)
         line = first_line + text.count("\n", 0, m.start())
         column = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1

@@ -65,7 +65,9 @@ def fill(template: str, values: dict[str, str]) -> str:
 
 
 def escape_path(path: str) -> str:
-    return urllib.parse.quote(path, safe=_SAFE)
+    # A file name that is not UTF-8 reaches here with surrogates for its raw
+    # bytes: they go back to those bytes, percent-encoded, as on the server.
+    return urllib.parse.quote(path, safe=_SAFE, errors="surrogateescape")
 
 
 def sanitize(url: str) -> str:

@@ -211,7 +211,10 @@ def resolve_plain(text: str) -> Any:
 
 def _resolve_number_or_date(text: str, low: str) -> Any:
     if _INT.match(text):
-        return int(text.replace("_", "").replace(",", ""))
+        try:
+            return int(text.replace("_", "").replace(",", ""))
+        except ValueError:  # over Python's 4,300-digit limit: no page means such a number
+            return text
     based = _INT_BASE.match(text)
     if based:
         sign = -1 if based.group(1) == "-" else 1

@@ -9,9 +9,10 @@ from pathlib import Path
 
 from guidelint import engine
 
-# Runs on the committed fixtures must not leave caches in the checkout; the
-# cache tests choose their own folder.
+# Runs on the committed fixtures must not leave caches in the checkout, nor
+# the cache's secret in the home folder; the cache tests choose their own.
 os.environ["GUIDELINT_CACHE_DIR"] = tempfile.mkdtemp(prefix="guidelint-test-cache-")
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="guidelint-test-home-cache-")
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "sites"

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime
+import hashlib
 import os
+import pickle
 import shutil
 import subprocess
 import sys
@@ -244,3 +246,32 @@ def test_old_contexts_are_pruned_and_used_ones_kept(tmp_path: Path) -> None:
     snapshots = list(folder.glob("snapshot-*"))
     assert len(snapshots) == cache.KEEP
     assert everyday in snapshots
+
+
+class _Planted:
+    """A pickle that runs code when loaded: what a hostile snapshot would hold."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (Path.touch, (self.marker,))
+
+
+def test_a_snapshot_this_user_did_not_write_is_never_unpickled(
+    tmp_path: Path, reads: list[str]
+) -> None:
+    """Snapshots carry a MAC keyed with a secret outside the site (committed ones do not)."""
+    site = _copy(tmp_path)
+    cold = _run(site)
+    (snapshot,) = (site / CACHE_DIR).glob("snapshot-*")
+    marker = tmp_path / "code-ran"
+    body = pickle.dumps(_Planted(marker))
+    forged = hashlib.blake2b(body, key=b"x" * 32, digest_size=cache._MAC_SIZE).digest()
+    snapshot.write_bytes(cache._MAGIC + forged + body)
+    reads.clear()
+    assert _run(site) == cold
+    assert not marker.exists()
+    assert "guide/01-kick-off.md" in reads, "the planted snapshot was not ignored"
+    secret = Path(os.environ["XDG_CACHE_HOME"]) / "guidelint" / "secret.key"
+    assert secret.stat().st_mode & 0o777 == 0o600

@@ -3,8 +3,9 @@
 ## What it checks
 HTML comments that start with `guidelint-` but are not one of
 `guidelint-disable`, `guidelint-disable-next-line`, `guidelint-disable-file`
-or `guidelint-enable`, and codes in them that name no rule (a code or a
-prefix such as `LNK` must start at least one rule's code).
+or `guidelint-enable`, codes in them that name no rule (a code or a
+prefix such as `LNK` must start at least one rule's code), and SUP codes:
+findings about suppressions are not themselves silenced in a page.
 
 ## Why it matters
 A misspelt directive or code silences nothing, so the finding it was
@@ -49,12 +50,14 @@ def check(page: Page, ctx: Context) -> Iterator[Finding]:
             continue
         for code in directive.codes:
             if malformed_code(code) or not any(c.startswith(code) for c in ctx.rule_codes):
-                yield RULE.finding(
-                    page,
-                    directive.line,
-                    directive.column,
-                    f"`{code}` in `{directive.text}` names no rule; `guidelint rules` lists them",
-                )
+                problem = "names no rule; `guidelint rules` lists them"
+            elif code.startswith("SUP"):
+                problem = "cannot be silenced in a page; use `ignore:` or `per_file_ignores`"
+            else:
+                continue
+            yield RULE.finding(
+                page, directive.line, directive.column, f"`{code}` in `{directive.text}` {problem}"
+            )
 
 
 RULE = Rule(

@@ -3,8 +3,10 @@
 ## What it checks
 Each `guidelint-disable`, `guidelint-disable-next-line` and
 `guidelint-disable-file` comment, code by code: when no finding of that
-code falls where it applies, the suppression is reported. Codes of rules
-that did not run (`--select`, `ignore:`) are not judged.
+code falls where it applies, the suppression is reported. A code is
+judged only when every rule it names ran (`--select`, `ignore:`); a
+directive without codes only when the command line did not narrow the
+rules.
 
 ## Why it matters
 A suppression outlives the problem it was written for: the link gets

@@ -41,6 +41,9 @@ _config_option = click.option(
     type=click.Path(path_type=Path, dir_okay=False),
     help="Config file (default: .guidelint.yaml found upward from the site root).",
 )
+_no_cache_option = click.option(
+    "--no-cache", is_flag=True, help="Parse every page afresh; neither read nor write the cache."
+)
 _output_option = click.option(
     "--output",
     type=click.Path(path_type=Path, dir_okay=False),
@@ -125,9 +128,7 @@ def cli() -> None:
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing; only the exit code tells.")
 @click.option("--statistics", is_flag=True, help="Count findings by rule after the list.")
 @click.option("--today", help="The date date rules use (YYYY-MM-DD; default: today).")
-@click.option(
-    "--no-cache", is_flag=True, help="Parse every page afresh; neither read nor write the cache."
-)
+@_no_cache_option
 @click.option(
     "--baseline",
     "baseline_file",
@@ -221,6 +222,7 @@ def check(
 @click.option("--today", help="The date ages are counted to (YYYY-MM-DD; default: today).")
 @click.option("--all", "everything", is_flag=True, help="Add stale-reference and text findings.")
 @click.option("--jobs", type=click.IntRange(min=0), default=0, help="Worker processes.")
+@_no_cache_option
 def report(
     paths: tuple[Path, ...],
     config_file: Path | None,
@@ -232,6 +234,7 @@ def report(
     today: str | None,
     everything: bool,
     jobs: int,
+    no_cache: bool,
 ) -> None:
     """The editors' list of open markers, oldest first, with their age from git."""
     day = _day(today) or datetime.date.today()
@@ -249,6 +252,7 @@ def report(
         today=day,
         use_baseline=False,
         use_suppressions=False,
+        use_cache=not no_cache,
     )
     result = engine.run(options)
     found = report_mod.items_from(result.findings, everything)

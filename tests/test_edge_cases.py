@@ -1,4 +1,4 @@
-"""A second look at suppressions, baselines and the cache, from an attacker's side.
+"""Edge cases of the cache, suppressions and baselines, and inputs that once stopped a run.
 
 Every cache scenario compares a warm run (the cache primed, then the site
 changed) with a run that neither reads nor writes it: whatever a user does

@@ -7,6 +7,8 @@ import re
 import tempfile
 from pathlib import Path
 
+import pytest
+
 from guidelint import engine
 
 # Runs on the committed fixtures must not leave caches in the checkout, nor
@@ -50,3 +52,17 @@ def expectations(site: Path) -> set[Place]:
                 code, _, at = item.strip().partition("@")
                 wanted.add((rel, int(at) if at else number, code))
     return wanted
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Paths the engine parses, in order, for the runs of one test (cache tests)."""
+    seen: list[str] = []
+    real = engine.read_source
+
+    def counting(site: object, item: engine.SiteFile) -> object:
+        seen.append(item.path)
+        return real(site, item)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(engine, "read_source", counting)
+    return seen

@@ -25,20 +25,6 @@ def _cache_in_site(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("GUIDELINT_CACHE_DIR", raising=False)
 
 
-@pytest.fixture
-def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Paths the engine parses, in order, for the runs of one test."""
-    seen: list[str] = []
-    real = engine.read_source
-
-    def counting(site: object, item: engine.SiteFile) -> object:
-        seen.append(item.path)
-        return real(site, item)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(engine, "read_source", counting)
-    return seen
-
-
 def _copy(tmp_path: Path, source: Path = EXAMPLE) -> Path:
     site = tmp_path / "site"
     shutil.copytree(source, site, ignore=shutil.ignore_patterns(CACHE_DIR))

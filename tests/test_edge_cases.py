@@ -74,20 +74,6 @@ def _own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("GUIDELINT_CACHE_DIR", str(tmp_path / "cache"))
 
 
-@pytest.fixture
-def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Paths the engine parses, in order."""
-    seen: list[str] = []
-    real = engine.read_source
-
-    def counting(site: object, item: engine.SiteFile) -> object:
-        seen.append(item.path)
-        return real(site, item)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(engine, "read_source", counting)
-    return seen
-
-
 def _write(root: Path, files: dict[str, str | bytes]) -> None:
     for rel, content in files.items():
         path = root / rel

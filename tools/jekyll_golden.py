@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 from typing import Any
+
+from jekyll_build import jekyll_build
 
 REPO = Path(__file__).resolve().parent.parent
 GOLDEN = REPO / "tests" / "golden" / "jekyll"
@@ -83,24 +83,7 @@ def run_jekyll(site: Path, work: Path) -> tuple[dict[str, Any], dict[str, str]]:
     src, dest = work / "src", work / "dest"
     shutil.copytree(site, src, symlinks=True)
     (src / DUMP_NAME).write_text(DUMP_PAGE, encoding="utf-8")
-    env = dict(os.environ, TZ="UTC", JEKYLL_ENV="production", LC_ALL="C.UTF-8")
-    # A sample site may hold a Gemfile (default-exclude test): never let the
-    # jekyll executable hand it to Bundler.
-    env["JEKYLL_NO_BUNDLER_REQUIRE"] = "true"
-    cmd = [
-        "jekyll",
-        "build",
-        "--safe",
-        "--disable-disk-cache",
-        "--quiet",
-        "--source",
-        str(src),
-        "--destination",
-        str(dest),
-    ]
-    proc = subprocess.run(cmd, cwd=work, env=env, capture_output=True, text=True, check=False)
-    if proc.returncode != 0:
-        sys.exit(f"jekyll failed for {site}:\n{proc.stdout}{proc.stderr}")
+    jekyll_build(src, dest)
     dump_file = dest / DUMP_NAME
     dump: dict[str, Any] = json.loads(dump_file.read_text(encoding="utf-8"))
     bodies = site.parent.name in RECORD_BODIES

@@ -46,6 +46,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+from jekyll_build import jekyll_build
+
 REPO = Path(__file__).resolve().parent.parent
 GOLDEN = REPO / "tests" / "golden" / "kramdown"
 RECORD_ENV = "GUIDELINT_KRAMDOWN_RECORD"
@@ -961,14 +963,8 @@ def build(case: Case, work: Path) -> tuple[str, list[dict[str, Any]], str]:
     (src / "index.md").write_text(page_text(case), encoding="utf-8")
     (src / "_plugins" / "golden_recorder.rb").write_text(RECORDER_PLUGIN, encoding="utf-8")
     record = work / "record.json"
-    env = dict(os.environ, TZ="UTC", JEKYLL_ENV="production", LC_ALL="C.UTF-8")
-    env["JEKYLL_NO_BUNDLER_REQUIRE"] = "true"
-    env[RECORD_ENV] = str(record)
-    run(
-        ["jekyll", "build", "--disable-disk-cache", "--quiet", "-s", str(src), "-d", str(dest)],
-        work,
-        env,
-    )
+    # Not --safe: the recorder is a plugin.
+    jekyll_build(src, dest, safe=False, **{RECORD_ENV: str(record)})
     conversions = json.loads(record.read_text(encoding="utf-8"))
     if len(conversions) != 1:
         sys.exit(f"{case.name}: expected one Markdown conversion, got {len(conversions)}")

@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -45,6 +44,8 @@ from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
+
+from jekyll_build import jekyll_build
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures" / "linkcheck"
@@ -166,41 +167,14 @@ class Build:
     sources: frozenset[str]  # source paths Jekyll rendered (pages and collection documents)
 
 
-def jekyll_env() -> dict[str, str]:
-    """Environment for a reproducible, Bundler-free Jekyll run."""
-    env = dict(os.environ, TZ="UTC", JEKYLL_ENV="production", LC_ALL="C.UTF-8")
-    env["JEKYLL_NO_BUNDLER_REQUIRE"] = "true"
-    return env
-
-
 def probe(site: Path, work: Path) -> dict[str, Any]:
     """Build once with the dump page to learn baseurl, url, page URLs and sources."""
     src, dest = work / "probe-src", work / "probe-dest"
     shutil.copytree(site, src, symlinks=True)
     (src / DUMP_NAME).write_text(DUMP_PAGE, encoding="utf-8")
-    run_jekyll(src, dest)
+    jekyll_build(src, dest)
     data: dict[str, Any] = json.loads((dest / DUMP_NAME).read_text(encoding="utf-8"))
     return data
-
-
-def run_jekyll(src: Path, dest: Path) -> None:
-    """``jekyll build`` ``src`` into ``dest`` or exit with Jekyll's output."""
-    cmd = [
-        "jekyll",
-        "build",
-        "--safe",
-        "--disable-disk-cache",
-        "--quiet",
-        "--source",
-        str(src),
-        "--destination",
-        str(dest),
-    ]
-    proc = subprocess.run(
-        cmd, cwd=src.parent, env=jekyll_env(), capture_output=True, text=True, check=False
-    )
-    if proc.returncode != 0:
-        sys.exit(f"jekyll failed for {src}:\n{proc.stdout}{proc.stderr}")
 
 
 def output_file(url: str) -> str:
@@ -221,7 +195,7 @@ def build_site(site: Path, work: Path) -> Build:
         sys.exit(f"{site}: baseurl must start with '/'")
     www = work / "www"
     site_root = www / baseurl.lstrip("/") if baseurl else www
-    run_jekyll(site, site_root)
+    jekyll_build(site, site_root)
     page_urls: dict[str, str] = {}
     for page in dump["pages"]:
         name = output_file(page["url"])

@@ -173,7 +173,8 @@ def _run(options: Options) -> Result:
     if options.use_baseline and baseline_file is not None:
         ran = frozenset(rule.code for rule in rules)
         findings, outcome = baseline.apply(findings, baseline.load(baseline_file), ran.__contains__)
-    reported = _narrow(findings, ctx, options.paths, files)
+    wanted = _given(root, options.paths)
+    reported = _narrow(findings, ctx, wanted, files) if wanted is not None else findings
     reported.sort()
     return Result(
         root=root,
@@ -181,7 +182,7 @@ def _run(options: Options) -> Result:
         rules=rules,
         files_read=len(files.sources),
         baseline=outcome,
-        narrowed=_given(root, options.paths) is not None,
+        narrowed=wanted is not None,
     )
 
 
@@ -453,18 +454,15 @@ def _given(root: Path, paths: Iterable[Path]) -> list[str] | None:
 
 
 def _narrow(
-    findings: list[Finding], ctx: Context, paths: Iterable[Path], files: SiteFiles
+    findings: list[Finding], ctx: Context, wanted: list[str], files: SiteFiles
 ) -> list[Finding]:
-    """Keep findings in the given paths (all when none, or the root itself, is given).
+    """Keep findings in the `wanted` site paths (files or folders).
 
     A cross-page finding elsewhere is kept too when a given file caused it:
     it names a given file as involved, its missing URL is one a given file
     published at git's HEAD (a renamed permalink), or its unreached page is
     one a given file linked to then (a removed link).
     """
-    wanted = _given(ctx.site.root, paths)
-    if wanted is None:
-        return findings
 
     def given(path: str) -> bool:
         return any(path == w or path.startswith(w + "/") for w in wanted)

@@ -162,17 +162,7 @@ def _run(options: Options) -> Result:
     if site_rules:
         findings.extend(_cross_page(ctx, site_rules, records, template_pages, files, nav, store))
     store.save()
-    # Suppressions first: SUP001 findings then take severities and ignores too.
-    if options.use_suppressions:
-        rules_narrowed = bool(options.select or options.ignore)
-        findings = _apply_suppressions(findings, directives, rules, rules_narrowed)
-    findings = _apply_severities(findings, config, options.precommit)
-    findings = _apply_per_file_ignores(findings, config.per_file_ignores)
-    outcome = None
-    baseline_file = options.baseline or config.baseline
-    if options.use_baseline and baseline_file is not None:
-        ran = frozenset(rule.code for rule in rules)
-        findings, outcome = baseline.apply(findings, baseline.load(baseline_file), ran.__contains__)
+    findings, outcome = _settle(findings, directives, rules, config, options)
     wanted = _given(root, options.paths)
     reported = _narrow(findings, ctx, wanted, files) if wanted is not None else findings
     reported.sort()
@@ -184,6 +174,29 @@ def _run(options: Options) -> Result:
         baseline=outcome,
         narrowed=wanted is not None,
     )
+
+
+def _settle(
+    findings: list[Finding],
+    directives: dict[str, tuple[Directive, ...]],
+    rules: tuple[Rule, ...],
+    config: config_mod.Config,
+    options: Options,
+) -> tuple[list[Finding], Outcome | None]:
+    """What the site says about its findings: suppressions, severities, ignores, baseline.
+
+    Suppressions come first, so SUP001 findings take severities and ignores too.
+    """
+    if options.use_suppressions:
+        rules_narrowed = bool(options.select or options.ignore)
+        findings = _apply_suppressions(findings, directives, rules, rules_narrowed)
+    findings = _apply_severities(findings, config, options.precommit)
+    findings = _apply_per_file_ignores(findings, config.per_file_ignores)
+    baseline_file = options.baseline or config.baseline
+    if not options.use_baseline or baseline_file is None:
+        return findings, None
+    ran = frozenset(rule.code for rule in rules)
+    return baseline.apply(findings, baseline.load(baseline_file), ran.__contains__)
 
 
 def _cross_page(
